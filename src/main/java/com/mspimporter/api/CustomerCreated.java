@@ -1,0 +1,5 @@
+package com.mspimporter.api;
+
+/** The answer to creating a customer: {@code data.customer_id}. */
+public record CustomerCreated(String customerId) {
+}
