@@ -1,0 +1,14 @@
+package com.mspimporter.onboarding;
+
+/** How far the creation of a customer or an integration got, as recorded in the registry. */
+public enum CreationState {
+
+    /** Only for integrations: the AWS onboarding link was fetched, the integration not yet requested. */
+    LINKED,
+    /** The create call is being sent; seen by a later run, it means the answer was never recorded. */
+    SENDING,
+    /** The create call was sent and its answer lost: it may or may not have taken effect. */
+    IN_DOUBT,
+    /** Created, and its id is known. */
+    CREATED
+}
