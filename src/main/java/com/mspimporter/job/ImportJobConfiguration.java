@@ -60,18 +60,30 @@ class ImportJobConfiguration {
 
     @Bean
     Step stageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            StagingReader stagingReader, RowStore rows, StagedFiles stagedFiles, StagingListener stagingListener,
-            @Value("#{jobParameters['" + JobParameterNames.FILE_ID + "']}") String fileId,
-            @Value("#{jobParameters['" + JobParameterNames.INPUT_FILE + "']}") String inputFile) {
+            StagingReader stagingReader, StagingValidator stagingValidator, StagingWriter stagingWriter,
+            StagingListener stagingListener) {
         return new StepBuilder("stage", jobRepository)
                 .<CsvRecord, RowValidation>chunk(STAGING_CHUNK_SIZE)
                 .transactionManager(transactionManager)
                 .reader(stagingReader)
-                .processor(record -> new RowValidator(Path.of(inputFile).toAbsolutePath().getParent())
-                        .validate(record))
-                .writer(chunk -> rows.insert(fileId, chunk.getItems()))
+                .processor(stagingValidator)
+                .writer(stagingWriter)
                 .listener(stagingListener)
                 .build();
+    }
+
+    @Bean
+    @StepScope
+    StagingValidator stagingValidator(
+            @Value("#{jobParameters['" + JobParameterNames.INPUT_FILE + "']}") String inputFile) {
+        return new StagingValidator(new RowValidator(Path.of(inputFile).toAbsolutePath().getParent()));
+    }
+
+    @Bean
+    @StepScope
+    StagingWriter stagingWriter(RowStore rows,
+            @Value("#{jobParameters['" + JobParameterNames.FILE_ID + "']}") String fileId) {
+        return new StagingWriter(fileId, rows);
     }
 
     @Bean

@@ -1,0 +1,108 @@
+package com.mspimporter.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.mspimporter.api.ApiSettingsCheck;
+import com.mspimporter.config.ImporterProperties;
+import com.mspimporter.job.ImportLauncher;
+import com.mspimporter.job.ImportOutcome;
+import com.mspimporter.job.ImportRequest;
+import com.mspimporter.job.RunControl;
+import com.mspimporter.job.RunLease;
+import com.mspimporter.onboarding.ApiIdentity;
+import com.mspimporter.onboarding.Identities;
+
+/** Runs what the command line asks for inside the application context and returns the exit code. */
+@Component
+public class ImporterCommand {
+
+    private static final Logger log = LoggerFactory.getLogger(ImporterCommand.class);
+
+    private final ImportLauncher launcher;
+    private final RunLease lease;
+    private final RunControl runControl;
+    private final DryRun dryRun;
+    private final ImporterProperties properties;
+    private final Clock clock;
+
+    ImporterCommand(ImportLauncher launcher, RunLease lease, RunControl runControl, DryRun dryRun,
+            ImporterProperties properties, Clock clock) {
+        this.launcher = launcher;
+        this.lease = lease;
+        this.runControl = runControl;
+        this.dryRun = dryRun;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public int execute(CommandLine commandLine) throws Exception {
+        if (commandLine.dryRun()) {
+            ImportOutcome outcome = dryRun.run(commandLine.input(), commandLine.resultsFile());
+            Summary.print(commandLine.input(), outcome, Duration.ZERO);
+            return outcome.exitCode();
+        }
+        try {
+            ApiSettingsCheck.check(properties.api());
+        }
+        catch (IllegalStateException ex) {
+            throw new UsageException(ex.getMessage());
+        }
+        if (properties.deadline() != null) {
+            runControl.stopAt(clock.instant().plus(properties.deadline()));
+        }
+        try {
+            lease.acquire();
+        }
+        catch (RunLease.HeldException ex) {
+            log.error(ex.getMessage());
+            return ImportOutcome.STOPPED;
+        }
+        try {
+            return importFile(commandLine.input(), commandLine.resultsFile(), commandLine.retryFailed());
+        }
+        finally {
+            lease.release();
+        }
+    }
+
+    int importFile(Path input, Path output, boolean retryFailed) throws Exception {
+        Instant started = clock.instant();
+        String apiBaseUrl = ApiIdentity.of(properties.api().baseUrl());
+        String contentSha256 = sha256Of(input);
+        ImportRequest request = new ImportRequest(input, output, contentSha256,
+                Identities.sha256(apiBaseUrl, contentSha256), apiBaseUrl, retryFailed);
+        log.info("Importing {} (SHA-256 {}) into {}", input.toAbsolutePath(), contentSha256, apiBaseUrl);
+        ImportOutcome outcome = launcher.run(request);
+        Summary.print(input, outcome, Duration.between(started, clock.instant()));
+        return outcome.exitCode();
+    }
+
+    private static String sha256Of(Path file) {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
+                MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not read " + file + ": " + ex.getMessage(), ex);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", ex);
+        }
+    }
+}
