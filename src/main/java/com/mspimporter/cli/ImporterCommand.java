@@ -15,6 +15,7 @@ import java.util.HexFormat;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import com.mspimporter.api.ApiSettingsCheck;
@@ -39,9 +40,11 @@ public class ImporterCommand {
     private final DryRun dryRun;
     private final ImporterProperties properties;
     private final Clock clock;
+    private final String databaseUrl;
 
     ImporterCommand(ImportLauncher launcher, RunLease lease, RunControl runControl, DryRun dryRun,
-            ImporterProperties properties, Clock clock) {
+            ImporterProperties properties, Clock clock, Environment environment) {
+        this.databaseUrl = environment.getProperty("spring.datasource.url", "");
         this.launcher = launcher;
         this.lease = lease;
         this.runControl = runControl;
@@ -65,6 +68,7 @@ public class ImporterCommand {
         if (properties.deadline() != null) {
             runControl.stopAt(clock.instant().plus(properties.deadline()));
         }
+        log.info("Job database: {}", JobDatabases.describe(databaseUrl));
         try {
             lease.acquire();
         }
