@@ -3,6 +3,7 @@ package com.mspimporter.onboarding;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,8 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,70 +39,74 @@ public class RowStore {
             error, failure_transient, attempts, finished_at""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate namedTemplate;
     private final JdbcTemplate streamingTemplate;
 
     public RowStore(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.namedTemplate = new NamedParameterJdbcTemplate(dataSource);
         this.streamingTemplate = new JdbcTemplate(dataSource);
         this.streamingTemplate.setFetchSize(500);
     }
 
     /** Inserts the validated records of a file: valid ones as {@code PENDING}, the others as {@code REJECTED}. */
     public void insert(String fileId, List<? extends RowValidation> validations) {
-        for (RowValidation validation : validations) {
-            CustomerRow row = validation.row();
-            var statement = jdbc.sql("""
-                    INSERT INTO importer_row (file_id, row_number, line_number, customer_name, customer_key,
-                        customer_id_input, integration_type, integration_name, aws_role_arn, aws_account_type,
-                        aws_cur_config_type, gcp_project_id, gcp_billing_dataset, gcp_billing_table, gcp_key_file,
-                        user_emails, user_role, status, error, finished_at)
-                    VALUES (:fileId, :rowNumber, :lineNumber, :customerName, :customerKey, :customerIdInput,
-                        :integrationType, :integrationName, :awsRoleArn, :awsAccountType, :awsCurConfigType,
-                        :gcpProjectId, :gcpBillingDataset, :gcpBillingTable, :gcpKeyFile, :userEmails, :userRole,
-                        :status, :error, :finishedAt)""")
-                    .param("fileId", fileId)
-                    .param("rowNumber", validation.record().rowNumber())
-                    .param("lineNumber", validation.record().lineNumber());
-            if (row != null) {
-                statement.param("customerName", row.customerName())
-                        .param("customerKey", Identities.nameKey(row.customerName()))
-                        .param("customerIdInput", row.customerId())
-                        .param("integrationType", row.integrationType().name())
-                        .param("integrationName", row.integrationName())
-                        .param("awsRoleArn", row.awsRoleArn())
-                        .param("awsAccountType", row.awsAccountType())
-                        .param("awsCurConfigType", row.awsCurConfigType())
-                        .param("gcpProjectId", row.gcpProjectId())
-                        .param("gcpBillingDataset", row.gcpBillingDataset())
-                        .param("gcpBillingTable", row.gcpBillingTable())
-                        .param("gcpKeyFile", row.gcpKeyFile())
-                        .param("userEmails", String.join(";", row.userEmails()))
-                        .param("userRole", row.userRole())
-                        .param("status", RowStatus.PENDING.name())
-                        .param("error", null)
-                        .param("finishedAt", null);
-            }
-            else {
-                statement.param("customerName", clip(validation.record().value(Column.CUSTOMER_NAME), 1000))
-                        .param("customerKey", null)
-                        .param("customerIdInput", null)
-                        .param("integrationType", clip(validation.record().value(Column.INTEGRATION_TYPE), 10))
-                        .param("integrationName", null)
-                        .param("awsRoleArn", null)
-                        .param("awsAccountType", null)
-                        .param("awsCurConfigType", null)
-                        .param("gcpProjectId", null)
-                        .param("gcpBillingDataset", null)
-                        .param("gcpBillingTable", null)
-                        .param("gcpKeyFile", null)
-                        .param("userEmails", null)
-                        .param("userRole", null)
-                        .param("status", RowStatus.REJECTED.name())
-                        .param("error", clip(validation.errorText(), 4000))
-                        .param("finishedAt", Timestamp.from(Instant.now()));
-            }
-            statement.update();
+        MapSqlParameterSource[] batch = validations.stream()
+                .map(validation -> insertParameters(fileId, validation))
+                .toArray(MapSqlParameterSource[]::new);
+        namedTemplate.batchUpdate("""
+                INSERT INTO importer_row (file_id, row_number, line_number, customer_name, customer_key,
+                    customer_id_input, integration_type, integration_name, aws_role_arn, aws_account_type,
+                    aws_cur_config_type, gcp_project_id, gcp_billing_dataset, gcp_billing_table, gcp_key_file,
+                    user_emails, user_role, status, error, finished_at)
+                VALUES (:fileId, :rowNumber, :lineNumber, :customerName, :customerKey, :customerIdInput,
+                    :integrationType, :integrationName, :awsRoleArn, :awsAccountType, :awsCurConfigType,
+                    :gcpProjectId, :gcpBillingDataset, :gcpBillingTable, :gcpKeyFile, :userEmails, :userRole,
+                    :status, :error, :finishedAt)""", batch);
+    }
+
+    private static MapSqlParameterSource insertParameters(String fileId, RowValidation validation) {
+        CustomerRow row = validation.row();
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("fileId", fileId)
+                .addValue("rowNumber", validation.record().rowNumber())
+                .addValue("lineNumber", validation.record().lineNumber());
+        if (row != null) {
+            return parameters.addValue("customerName", row.customerName())
+                    .addValue("customerKey", Identities.nameKey(row.customerName()))
+                    .addValue("customerIdInput", row.customerId())
+                    .addValue("integrationType", row.integrationType().name())
+                    .addValue("integrationName", row.integrationName())
+                    .addValue("awsRoleArn", row.awsRoleArn())
+                    .addValue("awsAccountType", row.awsAccountType())
+                    .addValue("awsCurConfigType", row.awsCurConfigType())
+                    .addValue("gcpProjectId", row.gcpProjectId())
+                    .addValue("gcpBillingDataset", row.gcpBillingDataset())
+                    .addValue("gcpBillingTable", row.gcpBillingTable())
+                    .addValue("gcpKeyFile", row.gcpKeyFile())
+                    .addValue("userEmails", String.join(";", row.userEmails()))
+                    .addValue("userRole", row.userRole())
+                    .addValue("status", RowStatus.PENDING.name())
+                    .addValue("error", null, Types.VARCHAR)
+                    .addValue("finishedAt", null, Types.TIMESTAMP);
         }
+        return parameters.addValue("customerName", clip(validation.record().value(Column.CUSTOMER_NAME), 1000))
+                .addValue("customerKey", null, Types.VARCHAR)
+                .addValue("customerIdInput", null, Types.VARCHAR)
+                .addValue("integrationType", clip(validation.record().value(Column.INTEGRATION_TYPE), 10))
+                .addValue("integrationName", null, Types.VARCHAR)
+                .addValue("awsRoleArn", null, Types.VARCHAR)
+                .addValue("awsAccountType", null, Types.VARCHAR)
+                .addValue("awsCurConfigType", null, Types.VARCHAR)
+                .addValue("gcpProjectId", null, Types.VARCHAR)
+                .addValue("gcpBillingDataset", null, Types.VARCHAR)
+                .addValue("gcpBillingTable", null, Types.VARCHAR)
+                .addValue("gcpKeyFile", null, Types.VARCHAR)
+                .addValue("userEmails", null, Types.VARCHAR)
+                .addValue("userRole", null, Types.VARCHAR)
+                .addValue("status", RowStatus.REJECTED.name())
+                .addValue("error", clip(validation.errorText(), 4000))
+                .addValue("finishedAt", Timestamp.from(Instant.now()));
     }
 
     /** Returns up to {@code limit} rows of a file that are still {@code PENDING}, after a row number, in order. */
