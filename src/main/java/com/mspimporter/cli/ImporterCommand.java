@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,11 +78,52 @@ public class ImporterCommand {
             return ImportOutcome.STOPPED;
         }
         try {
+            if (commandLine.inputDir() != null) {
+                return importFolder(commandLine.inputDir());
+            }
             return importFile(commandLine.input(), commandLine.resultsFile(), commandLine.retryFailed());
         }
         finally {
             lease.release();
         }
+    }
+
+    /**
+     * Imports each ready file of a drop folder and moves the completed ones to the done folder. A failed file stays
+     * in place for the next run; the exit code is the worst outcome: 1, then 2, then 3, then 0.
+     */
+    int importFolder(Path folder) throws Exception {
+        DropFolder dropFolder = new DropFolder(folder, properties.doneDir(), clock);
+        List<Path> files = dropFolder.readyFiles();
+        log.info("Drop folder {}: {} files to import", folder.toAbsolutePath(), files.size());
+        int worst = ImportOutcome.SUCCESS;
+        for (Path file : files) {
+            if (runControl.shouldStop()) {
+                log.warn("Not starting {}: the run was asked to stop", file.getFileName());
+                worst = ImportOutcome.STOPPED;
+                break;
+            }
+            Path results = CommandLine.defaultResultsFile(file);
+            int exitCode;
+            try {
+                exitCode = importFile(file, results, false);
+            }
+            catch (RuntimeException ex) {
+                log.error("Importing {} failed: {}", file.getFileName(), ex.getMessage());
+                exitCode = ImportOutcome.STOPPED;
+            }
+            if (exitCode == ImportOutcome.SUCCESS || exitCode == ImportOutcome.NEEDS_ATTENTION) {
+                dropFolder.moveToDone(file, results);
+            }
+            worst = worse(worst, exitCode);
+        }
+        return worst;
+    }
+
+    private static int worse(int first, int second) {
+        List<Integer> severity = List.of(ImportOutcome.STOPPED, ImportOutcome.UNUSABLE,
+                ImportOutcome.NEEDS_ATTENTION, ImportOutcome.SUCCESS);
+        return severity.indexOf(first) <= severity.indexOf(second) ? first : second;
     }
 
     int importFile(Path input, Path output, boolean retryFailed) throws Exception {
