@@ -3,7 +3,6 @@ package com.mspimporter.job;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -28,6 +27,7 @@ import com.mspimporter.onboarding.RowStore;
  * The import job: stage (read and validate the CSV into the row table), onboard (make the calls of every
  * pending row), report (write the results file). The report runs after a stopped onboard step too, so a stopped
  * run still leaves its results; the job then ends {@code FAILED}, so that starting it again restarts it.
+ * A file already staged by an earlier job instance (a retry run) skips the stage step.
  */
 @Configuration(proxyBeanMethods = false)
 class ImportJobConfiguration {
@@ -41,9 +41,9 @@ class ImportJobConfiguration {
         JobExecutionDecider staged = (jobExecution, stepExecution) -> stagedFiles.isStaged(
                 jobExecution.getJobParameters().getString(JobParameterNames.FILE_ID))
                 ? new FlowExecutionStatus("STAGED") : new FlowExecutionStatus("NOT_STAGED");
-        JobExecutionDecider outcome = (jobExecution, stepExecution) -> jobExecution.getStepExecutions().stream()
-                .anyMatch(step -> step.getStepName().equals("onboard") && step.getStatus() == BatchStatus.FAILED)
-                ? new FlowExecutionStatus("STOPPED") : FlowExecutionStatus.COMPLETED;
+        JobExecutionDecider outcome = (jobExecution, stepExecution) -> RunStops.of(
+                jobExecution.getExecutionContext()).isPresent()
+                ? new FlowExecutionStatus(RunStops.EXIT_CODE) : FlowExecutionStatus.COMPLETED;
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(staged).on("NOT_STAGED").to(stageStep)
                 .from(staged).on("STAGED").to(onboardStep)
@@ -52,7 +52,7 @@ class ImportJobConfiguration {
                 .from(onboardStep).on("*").to(reportStep)
                 .from(reportStep).on("COMPLETED").to(outcome)
                 .from(reportStep).on("*").fail()
-                .from(outcome).on("STOPPED").fail()
+                .from(outcome).on(RunStops.EXIT_CODE).fail()
                 .from(outcome).on("*").end()
                 .end()
                 .build();
@@ -89,8 +89,10 @@ class ImportJobConfiguration {
     @Bean
     Step onboardStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             OnboardTasklet onboardTasklet) {
+        // runs again on every restart: it onboards only the rows still PENDING
         return new StepBuilder("onboard", jobRepository)
                 .tasklet(onboardTasklet, transactionManager)
+                .allowStartIfComplete(true)
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package com.mspimporter.job;
 
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Map;
@@ -21,8 +22,11 @@ import com.mspimporter.config.ImporterProperties;
 import com.mspimporter.input.InputFileException;
 import com.mspimporter.onboarding.RowStatus;
 import com.mspimporter.onboarding.RowStore;
+import com.mspimporter.results.HtmlSummaryWriter;
+import com.mspimporter.results.ResultLine;
 import com.mspimporter.results.ResultLines;
 import com.mspimporter.results.ResultsCsvWriter;
+import com.mspimporter.results.SummaryCollector;
 
 /**
  * Starts, restarts or re-reports the import job for one file, and turns its end into an {@link ImportOutcome}.
@@ -110,7 +114,8 @@ public class ImportLauncher {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return new ImportOutcome(ImportOutcome.exitCodeFor(counts), null, counts, request.output());
         }
-        Throwable cause = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+        Throwable cause = RunStops.of(execution.getExecutionContext()).map(Throwable.class::cast)
+                .orElseGet(() -> execution.getAllFailureExceptions().stream().findFirst().orElse(null));
         int exitCode = ImportOutcome.STOPPED;
         String message = "The run stopped; running the same file again continues it.";
         if (cause instanceof RunStoppedException stopped) {
@@ -129,8 +134,20 @@ public class ImportLauncher {
     }
 
     private ImportOutcome reportCompleteFile(ImportRequest request) {
-        ResultsCsvWriter.write(request.output(),
-                sink -> rows.forEachRow(request.fileId(), row -> sink.accept(ResultLines.of(row))));
+        SummaryCollector summary = new SummaryCollector();
+        ResultsCsvWriter.write(request.output(), sink -> rows.forEachRow(request.fileId(), row -> {
+            ResultLine line = ResultLines.of(row);
+            summary.accept(line);
+            sink.accept(line);
+        }));
+        try {
+            HtmlSummaryWriter.writeBeside(request.output(),
+                    summary.summary(request.input().getFileName().toString(), clock.instant()));
+        }
+        catch (UncheckedIOException ex) {
+            // the results file is complete, so a missing page is no reason to fail the run
+            log.warn(ex.getMessage());
+        }
         Map<RowStatus, Long> counts = rows.countByStatus(request.fileId());
         String message = "This file (SHA-256 " + request.contentSha256().substring(0, 12) + "…) was imported"
                 + " completely before, so no call was made; its results were written again.";

@@ -19,6 +19,8 @@ import com.mspimporter.onboarding.RowStore;
 
 /**
  * The onboard step. The first call refuses a file with too many rejected rows and starts a {@link RowDispatcher};
+ * a run that stops ends the step with the exit status {@code STOPPED} (see {@link RunStops}) rather than a failure,
+ * so that the report still runs and a restart runs this step again;
  * each later call waits up to a second for progress, logs it every few seconds and commits the step's counts,
  * so that rows never wait for each other at a chunk boundary.
  */
@@ -51,7 +53,14 @@ class OnboardTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         if (dispatcher == null) {
-            long toDo = checkAndCountPending();
+            RunStops.clear(chunkContext);
+            long toDo;
+            try {
+                toDo = checkAndCountPending();
+            }
+            catch (RunStoppedException ex) {
+                return RunStops.record(contribution, chunkContext, ex.reason(), ex.getMessage());
+            }
             progressLog = new ProgressLog(toDo, clock.instant());
             nextProgress = clock.instant().plus(PROGRESS_INTERVAL);
             dispatcher = new RowDispatcher(fileId, rows, onboarder, runControl, properties.concurrency());
@@ -72,12 +81,12 @@ class OnboardTasklet implements Tasklet {
         log.info(progressLog.line(finished, clock.instant()));
         RunControl.Stop stop = runControl.stopRequest();
         if (stop != null) {
-            throw new RunStoppedException(stop.reason(), stop.message());
+            return RunStops.record(contribution, chunkContext, stop.reason(), stop.message());
         }
         long pending = finished.getOrDefault(RowStatus.PENDING, 0L);
         if (pending > 0) {
-            throw new RunStoppedException(StopReason.ROWS_PENDING, pending + " rows still failed transiently after"
-                    + " their retries; they stay PENDING and the next run tries them again.");
+            return RunStops.record(contribution, chunkContext, StopReason.ROWS_PENDING, pending + " rows still"
+                    + " failed transiently after their retries; they stay PENDING and the next run tries them again.");
         }
         return RepeatStatus.FINISHED;
     }

@@ -50,6 +50,7 @@ public class RowOnboarder {
      */
     public RowStatus onboard(RowProgress row) {
         RowRecorder recorder = new RowRecorder(rows, row);
+        row.clearTransientFailure();
         if (runSteps(recorder) == StepOutcome.RETRY_LATER) {
             log.info("Row {} ({}) will be tried again by the next run: {}", row.rowNumber(), row.customerName(),
                     row.error());

@@ -157,6 +157,15 @@ public final class RowProgress {
         }
     }
 
+    /** Forgets a transient failure of an earlier run before its step is tried again. */
+    void clearTransientFailure() {
+        if (failureTransient) {
+            failedStep = null;
+            error = null;
+            failureTransient = false;
+        }
+    }
+
     /** Records a transient failure; an earlier permanent failure stays the one reported. */
     void failedTransiently(Step step, String message) {
         if (failedStep == null || failureTransient) {
