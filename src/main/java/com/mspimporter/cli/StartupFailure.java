@@ -4,6 +4,8 @@ import java.sql.SQLException;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.validation.FieldError;
 
 import com.mspimporter.job.ImportOutcome;
 
@@ -20,14 +22,16 @@ record StartupFailure(int exitCode, String message) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof BindValidationException invalid) {
                 String details = invalid.getValidationErrors().getAllErrors().stream()
-                        .map(problem -> problem instanceof org.springframework.validation.FieldError field
+                        .map(problem -> problem instanceof FieldError field
                                 ? invalid.getValidationErrors().getName() + "." + field.getField() + " "
-                                        + problem.getDefaultMessage()
+                                        + problem.getDefaultMessage() + " (was " + field.getRejectedValue() + ")"
                                 : problem.getDefaultMessage())
                         .reduce((first, second) -> first + "; " + second)
                         .orElse(invalid.getMessage());
                 return new StartupFailure(ImportOutcome.UNUSABLE, "Invalid setting: " + details + ".");
             }
+        }
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof BindException binding) {
                 Throwable reason = binding.getCause() != null ? deepest(binding.getCause()) : binding;
                 return new StartupFailure(ImportOutcome.UNUSABLE, "Invalid setting " + binding.getName()
@@ -40,11 +44,20 @@ record StartupFailure(int exitCode, String message) {
             }
         }
         Throwable deepest = deepest(error);
-        if (deepest instanceof SQLException) {
+        if (hasSqlCause(error)) {
             return new StartupFailure(ImportOutcome.UNUSABLE, "The job database cannot be used: "
                     + firstLine(deepest.getMessage()));
         }
         return new StartupFailure(ImportOutcome.UNUSABLE, firstLine(deepest.getMessage()));
+    }
+
+    private static boolean hasSqlCause(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException || cause instanceof DataAccessException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable deepest(Throwable error) {
