@@ -1,0 +1,170 @@
+package com.mspimporter.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the JSON answers of the four calls, keeping only the values the importer needs.
+ * An answer that does not follow the API's contract raises {@link UnreadableAnswerException}
+ * with a short reason that names the field, never the body.
+ */
+final class AnswerReader {
+
+    private static final int MAX_TEXT_LENGTH = 100;
+
+    private final JsonMapper mapper = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    CustomerCreated customerCreated(byte[] body) {
+        JsonNode data = data(body);
+        return new CustomerCreated(id(data, "customer_id", "data.customer_id"));
+    }
+
+    OnboardingLink onboardingLink(byte[] body) {
+        JsonNode data = data(body);
+        String externalId = id(data, "external_id", "data.external_id");
+        String url = text(data, "cloudformation_url", "data.cloudformation_url");
+        return new OnboardingLink(externalId, url);
+    }
+
+    String integrationId(byte[] body) {
+        JsonNode integration = data(body).get("customer_integration");
+        if (integration == null || !integration.isObject()) {
+            throw new UnreadableAnswerException("data.customer_integration is missing or not an object");
+        }
+        return id(integration, "integration_id", "data.customer_integration.integration_id");
+    }
+
+    UsersAdded usersAdded(byte[] body) {
+        JsonNode data = data(body);
+        JsonNode added = data.get("added_users");
+        JsonNode failed = data.get("failed_users");
+        if (isAbsent(added) && isAbsent(failed)) {
+            throw new UnreadableAnswerException("data has neither added_users nor failed_users");
+        }
+        List<String> addedEmails = new ArrayList<>();
+        for (JsonNode user : list(added, "data.added_users")) {
+            addedEmails.add(text(user, "email", "data.added_users[].email"));
+        }
+        List<UsersAdded.FailedUser> failedUsers = new ArrayList<>();
+        for (JsonNode user : list(failed, "data.failed_users")) {
+            String email = text(user, "email", "data.failed_users[].email");
+            JsonNode reason = user.get("reason");
+            String reasonText = reason != null && reason.isString() && !reason.stringValue().isBlank()
+                    ? shorten(reason.stringValue())
+                    : "no reason given";
+            failedUsers.add(new UsersAdded.FailedUser(email, reasonText));
+        }
+        return new UsersAdded(addedEmails, failedUsers);
+    }
+
+    /**
+     * Returns the {@code message}, {@code detail} or {@code error} string of a JSON error body,
+     * shortened to about 100 characters, or empty when the body has none.
+     */
+    Optional<String> errorMessage(byte[] body) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (JacksonException ex) {
+            return Optional.empty();
+        }
+        if (root == null || !root.isObject()) {
+            return Optional.empty();
+        }
+        for (String field : List.of("message", "detail", "error")) {
+            JsonNode value = root.get(field);
+            if (value != null && value.isString() && !value.stringValue().isBlank()) {
+                return Optional.of(shorten(value.stringValue()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private JsonNode data(byte[] body) {
+        if (body.length == 0) {
+            throw new UnreadableAnswerException("the body is empty");
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (JacksonException ex) {
+            // The parser's message may quote the body, so it is not kept as a cause.
+            throw new UnreadableAnswerException("the body is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new UnreadableAnswerException("the body is not a JSON object");
+        }
+        JsonNode data = root.get("data");
+        if (data == null || !data.isObject()) {
+            throw new UnreadableAnswerException("data is missing or not an object");
+        }
+        return data;
+    }
+
+    /** Reads an id that later calls put into a URL path or a header. */
+    private static String id(JsonNode parent, String field, String path) {
+        String value = text(parent, field, path);
+        if (!ApiIds.isUsable(value)) {
+            throw new UnreadableAnswerException(path + " is not a usable id");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode parent, String field, String path) {
+        JsonNode value = parent.get(field);
+        if (isAbsent(value)) {
+            throw new UnreadableAnswerException(path + " is missing");
+        }
+        if (!value.isString()) {
+            throw new UnreadableAnswerException(path + " is not a string");
+        }
+        if (value.stringValue().isBlank()) {
+            throw new UnreadableAnswerException(path + " is empty");
+        }
+        return value.stringValue();
+    }
+
+    private static Iterable<JsonNode> list(JsonNode node, String path) {
+        if (isAbsent(node)) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new UnreadableAnswerException(path + " is not a list");
+        }
+        for (JsonNode element : node) {
+            if (!element.isObject()) {
+                throw new UnreadableAnswerException(path + " holds an element that is not an object");
+            }
+        }
+        return node;
+    }
+
+    private static boolean isAbsent(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode();
+    }
+
+    /** Removes control characters and cuts a text from the API, so that it fits in one results cell. */
+    static String shorten(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}+", " ").replaceAll("\\s+", " ").trim();
+        if (clean.length() <= MAX_TEXT_LENGTH) {
+            return clean;
+        }
+        return clean.substring(0, MAX_TEXT_LENGTH - 1) + "…";
+    }
+
+    /** A 2xx answer that does not follow the API's contract; the message is the reason. */
+    static final class UnreadableAnswerException extends RuntimeException {
+
+        UnreadableAnswerException(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package com.mspimporter.api;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Sorts what came back for one request into an {@link Outcome}, parsing a 2xx body with the call's parser.
+ * The rules follow the API's failure modes: statuses and connect failures that show the request
+ * was not acted on, answers that were lost after the request may have been, and refusals.
+ */
+final class AttemptClassifier {
+
+    private static final Set<Integer> NOT_APPLIED_STATUSES = Set.of(408, 425, 429, 503);
+    private static final Set<Integer> ANSWER_LOST_STATUSES = Set.of(500, 502, 504);
+
+    private final AnswerReader reader;
+    private final RetryAfterHeader retryAfterHeader;
+    private final DataSize maxResponseSize;
+
+    AttemptClassifier(AnswerReader reader, RetryAfterHeader retryAfterHeader, DataSize maxResponseSize) {
+        this.reader = reader;
+        this.retryAfterHeader = retryAfterHeader;
+        this.maxResponseSize = maxResponseSize;
+    }
+
+    <T> Attempt<T> classify(CallKind kind, RawResponse response, Function<byte[], T> parser) {
+        if (!response.hasAnswer()) {
+            return noAnswer(response.failure());
+        }
+        int status = response.status();
+        Duration retryAfter = retryAfterHeader.parse(response.retryAfter());
+        if (status >= 200 && status < 300) {
+            return successful(response, parser);
+        }
+        if (NOT_APPLIED_STATUSES.contains(status)) {
+            return Attempt.failed(Outcome.NOT_APPLIED, status, statusLine(status), retryAfter, null);
+        }
+        if (ANSWER_LOST_STATUSES.contains(status)) {
+            return Attempt.failed(Outcome.ANSWER_LOST, status, statusLine(status), retryAfter, null);
+        }
+        String refusal = "HTTP " + status + " from the API: " + apiMessage(response);
+        if (status == 401 || (status == 403 && kind == CallKind.CREATE_CUSTOMER)) {
+            return Attempt.failed(Outcome.KEY_REJECTED, status, refusal, null, null);
+        }
+        return Attempt.failed(Outcome.REJECTED, status, refusal, null, null);
+    }
+
+    private <T> Attempt<T> successful(RawResponse response, Function<byte[], T> parser) {
+        int status = response.status();
+        if (response.failure() != null) {
+            return Attempt.failed(Outcome.ANSWER_LOST, status,
+                    "the HTTP " + status + " answer broke off before its end", null, response.failure());
+        }
+        if (response.bodyTooLarge()) {
+            return Attempt.failed(Outcome.UNREADABLE, status,
+                    "the HTTP " + status + " answer is larger than the " + readable(maxResponseSize) + " limit", null, null);
+        }
+        try {
+            return Attempt.succeeded(status, parser.apply(response.body()));
+        } catch (AnswerReader.UnreadableAnswerException ex) {
+            return Attempt.failed(Outcome.UNREADABLE, status,
+                    "the HTTP " + status + " answer is unusable (" + ex.getMessage() + ")", null, null);
+        }
+    }
+
+    private static <T> Attempt<T> noAnswer(IOException failure) {
+        if (hasCause(failure, HttpConnectTimeoutException.class)) {
+            return Attempt.failed(Outcome.NOT_APPLIED, 0, "connecting to the API timed out", null, failure);
+        }
+        if (hasCause(failure, ConnectException.class) || hasCause(failure, NoRouteToHostException.class)
+                || hasCause(failure, UnknownHostException.class)) {
+            return Attempt.failed(Outcome.NOT_APPLIED, 0, "the connection to the API failed", null, failure);
+        }
+        if (hasCause(failure, HttpTimeoutException.class)) {
+            return Attempt.failed(Outcome.ANSWER_LOST, 0, "no answer came within the read timeout", null, failure);
+        }
+        return Attempt.failed(Outcome.ANSWER_LOST, 0, "the connection broke before the answer arrived", null,
+                failure);
+    }
+
+    private String apiMessage(RawResponse response) {
+        if (response.body() != null) {
+            var message = reader.errorMessage(response.body());
+            if (message.isPresent()) {
+                return message.get();
+            }
+        }
+        return reasonPhrase(response.status());
+    }
+
+    private static String readable(DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes > 0 && bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
+            return size.toMegabytes() + "MB";
+        }
+        if (bytes > 0 && bytes % DataSize.ofKilobytes(1).toBytes() == 0) {
+            return size.toKilobytes() + "KB";
+        }
+        return bytes + "B";
+    }
+
+    private static String statusLine(int status) {
+        return "the API answered HTTP " + status + " " + reasonPhrase(status);
+    }
+
+    private static String reasonPhrase(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        return known == null ? "unknown status" : known.getReasonPhrase();
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
