@@ -12,12 +12,13 @@ import com.mspimporter.config.ImporterProperties;
 @Configuration(proxyBeanMethods = false)
 public class ApiConfiguration {
 
-    /** The client; creating it needs neither base URL nor key, which are checked by {@link ApiSettingsCheck}. */
+    /** Creates the client, which needs the base URL and key only when it sends a request. */
     @Bean
     public RestPlatformClient platformApi(ImporterProperties settings, ObjectProvider<Clock> clock) {
         return new RestPlatformClient(settings, clock.getIfAvailable(Clock::systemUTC));
     }
 
+    /** Creates the check that a real run calls first, so that a missing base URL or key stops it early. */
     @Bean
     public ApiSettingsCheck apiSettingsCheck(ImporterProperties settings) {
         return new ApiSettingsCheck(settings.api());

@@ -18,11 +18,11 @@ import org.slf4j.LoggerFactory;
 import com.mspimporter.config.ImporterProperties;
 
 /**
- * Runs the HTTP requests of a call through a Resilience4j retry per call kind, around a Resilience4j
- * circuit breaker and an optional {@link SlidingWindowRateLimiter}, which both see every single request.
+ * Runs the HTTP requests of a call through a Resilience4j retry per call kind, around an optional
+ * {@link SlidingWindowRateLimiter} and a Resilience4j circuit breaker, which both see every single request.
  *
  * <p>The retry works on {@link Attempt} results rather than exceptions, so that the breaker can count
- * 4xx answers as successes and transient failures as failures. The only exceptions that leave
+ * 4xx responses as successes and transient failures as failures. The only exceptions that leave
  * {@link #execute} are {@code CallNotPermittedException} when the breaker is open and
  * {@code CancellationException} when the thread is interrupted while it waits for a rate-limit slot
  * or between tries.
@@ -31,7 +31,7 @@ final class ApiResilience {
 
     private static final Logger log = LoggerFactory.getLogger(ApiResilience.class);
 
-    /** Never reached within a run: an open breaker stops the run, so it has no reason to half-open. */
+    /** Keeps an open breaker open for the rest of the run, which stops once the breaker opens. */
     private static final Duration OPEN_STATE_WAIT = Duration.ofDays(1);
 
     private final ImporterProperties.Retry settings;
@@ -66,9 +66,9 @@ final class ApiResilience {
                 .slidingWindow(breaker.window(), breaker.window(), CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .failureRateThreshold(breaker.failureRate().value())
                 .recordResult(result -> result instanceof Attempt<?> attempt && attempt.countsAsFailure())
-                // Exceptions here are programming errors or interrupts, not answers of the API.
+                // Exceptions here are programming errors or interrupts, not responses of the API.
                 .ignoreException(ex -> true)
-                // Slow calls are already failures through the read timeout; waits for a rate-limit slot must not count.
+                // Slow calls already fail through the read timeout, so the breaker need not count them again.
                 .slowCallDurationThreshold(OPEN_STATE_WAIT)
                 .waitDurationInOpenState(OPEN_STATE_WAIT)
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
@@ -78,9 +78,10 @@ final class ApiResilience {
 
     /** Sends the request as often as the retry rules allow and returns the last attempt. */
     <T> Attempt<T> execute(CallKind kind, Supplier<Attempt<T>> request) {
-        Supplier<Attempt<T>> limited = rateLimiter == null ? request : () -> rateLimiter.call(request);
-        Supplier<Attempt<T>> guarded = CircuitBreaker.decorateSupplier(circuitBreaker, limited);
-        return Retry.decorateSupplier(retries.get(kind), guarded).get();
+        // The breaker is asked after the wait for a rate-limit slot, so that no request leaves once it opened.
+        Supplier<Attempt<T>> guarded = CircuitBreaker.decorateSupplier(circuitBreaker, request);
+        Supplier<Attempt<T>> limited = rateLimiter == null ? guarded : () -> rateLimiter.call(guarded);
+        return Retry.decorateSupplier(retries.get(kind), limited).get();
     }
 
     /** Returns whether the circuit breaker is open, so that the run must stop. */
@@ -97,12 +98,12 @@ final class ApiResilience {
     }
 
     boolean isRetryable(CallKind kind, Attempt<?> attempt) {
-        if (attempt.asksToWaitLongerThan(settings.maxRetryAfter())) {
+        if (attempt.retryAfterExceeds(settings.maxRetryAfter())) {
             return false;
         }
         return switch (attempt.outcome()) {
             case NOT_APPLIED -> true;
-            case ANSWER_LOST -> !kind.isCreate() || settings.resendInDoubt();
+            case RESPONSE_LOST -> !kind.isCreate() || settings.resendInDoubt();
             case UNREADABLE -> kind.isCreate() && settings.resendInDoubt();
             case SUCCEEDED, KEY_REJECTED, REJECTED -> false;
         };

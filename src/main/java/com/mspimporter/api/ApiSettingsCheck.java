@@ -37,7 +37,7 @@ public class ApiSettingsCheck {
     public void checkReady() {
         URI baseUrl = settings.baseUrl();
         if (baseUrl == null) {
-            throw new IllegalStateException("The API base URL is not set: set importer.api.base-url.");
+            throw new IllegalStateException("The API base URL is missing, so set importer.api.base-url.");
         }
         String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
         if (baseUrl.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
@@ -45,17 +45,17 @@ public class ApiSettingsCheck {
                     + "https://api.example.com, but is " + baseUrl + ".");
         }
         if (scheme.equals("http") && !settings.allowInsecureHttp() && !isLoopback(baseUrl.getHost())) {
-            throw new IllegalStateException("importer.api.base-url must use https unless the host is this machine; "
-                    + "set importer.api.allow-insecure-http=true to send the key over plain HTTP.");
+            throw new IllegalStateException("importer.api.base-url must use https unless the host is this machine "
+                    + "or importer.api.allow-insecure-http=true permits sending the key over plain HTTP.");
         }
         if (settings.key() == null || settings.key().isBlank()) {
-            throw new IllegalStateException("The API key is not set: set IMPORTER_API_KEY or importer.api.key.");
+            throw new IllegalStateException("The API key is missing, so set IMPORTER_API_KEY or importer.api.key.");
         }
     }
 
     /**
      * Returns whether the host is {@code localhost} or a loopback address literal (127.0.0.0/8, ::1).
-     * Names other than {@code localhost} are not resolved, so a DNS answer cannot make a host count as local.
+     * Names other than {@code localhost} are not resolved, so a DNS response cannot make a host count as local.
      */
     static boolean isLoopback(String host) {
         String name = host.toLowerCase(Locale.ROOT);

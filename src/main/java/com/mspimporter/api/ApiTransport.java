@@ -18,7 +18,7 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
 import com.mspimporter.config.ImporterProperties;
 
 /**
- * Sends single requests to the platform API and reads their answers, at most
+ * Sends single requests to the platform API and reads their responses, at most
  * {@code importer.api.max-response-size} of body. It neither retries nor interprets statuses.
  *
  * <p>It uses the JDK {@link HttpClient} because that client reports a refused connection
@@ -97,7 +97,7 @@ final class ApiTransport {
                     .exchange((clientRequest, response) -> read(response), true);
         } catch (ResourceAccessException ex) {
             IOException cause = ex.getCause() instanceof IOException io ? io : new IOException(ex.getMessage(), ex);
-            return RawResponse.noAnswer(cause);
+            return RawResponse.noResponse(cause);
         }
     }
 
@@ -112,12 +112,12 @@ final class ApiTransport {
         int status = response.getStatusCode().value();
         String retryAfter = response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
         try (InputStream body = response.getBody()) {
-            // One byte past the limit tells a body of exactly the limit from a longer one.
+            // Reading one byte past the limit distinguishes a body of exactly the limit from a longer one.
             byte[] bytes = body.readNBytes(maxBodyBytes + 1);
             if (bytes.length > maxBodyBytes) {
                 return RawResponse.tooLarge(status, retryAfter);
             }
-            return RawResponse.answered(status, retryAfter, bytes);
+            return RawResponse.received(status, retryAfter, bytes);
         } catch (IOException ex) {
             return RawResponse.bodyBroken(status, retryAfter, ex);
         }

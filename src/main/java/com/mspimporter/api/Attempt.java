@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
  * The result of one HTTP request of a call.
  *
  * @param outcome what the request came to
- * @param status the HTTP status, or 0 when no answer arrived
- * @param value the parsed answer when the outcome is {@link Outcome#SUCCEEDED}
+ * @param status the HTTP status, or 0 when no response arrived
+ * @param value the parsed response when the outcome is {@link Outcome#SUCCEEDED}
  * @param problem a short phrase saying what went wrong, without body or header values
- * @param retryAfter the wait that the API asked for with {@code Retry-After}, if any
+ * @param retryAfter the wait that the API requested with {@code Retry-After}, if any
  * @param cause the I/O or parsing failure behind the problem, if any
  */
 record Attempt<T>(
@@ -37,14 +37,14 @@ record Attempt<T>(
 
     /**
      * Returns whether the circuit breaker counts this request as failed: transient failures,
-     * unreadable 2xx answers and any 5xx. A 4xx is the API working as designed.
+     * unreadable 2xx responses and any 5xx. A 4xx is the API working as designed.
      */
     boolean countsAsFailure() {
         return outcome.isTransient() || outcome == Outcome.UNREADABLE || status >= 500;
     }
 
-    /** Returns whether the API asked for a longer wait than {@code maxRetryAfter}. */
-    boolean asksToWaitLongerThan(Duration maxRetryAfter) {
+    /** Returns whether the API requested a longer wait than {@code maxRetryAfter}. */
+    boolean retryAfterExceeds(Duration maxRetryAfter) {
         return retryAfter != null && retryAfter.compareTo(maxRetryAfter) > 0;
     }
 }

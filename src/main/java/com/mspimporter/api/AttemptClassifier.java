@@ -15,27 +15,27 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Sorts what came back for one request into an {@link Outcome}, parsing a 2xx body with the call's parser.
- * The rules follow the API's failure modes: statuses and connect failures that show the request
- * was not acted on, answers that were lost after the request may have been, and refusals.
+ * The rules separate statuses and connect failures which show that the platform did not act on the
+ * request, lost responses after which it may have acted, and rejections.
  */
 final class AttemptClassifier {
 
     private static final Set<Integer> NOT_APPLIED_STATUSES = Set.of(408, 425, 429, 503);
-    private static final Set<Integer> ANSWER_LOST_STATUSES = Set.of(500, 502, 504);
+    private static final Set<Integer> RESPONSE_LOST_STATUSES = Set.of(500, 502, 504);
 
-    private final AnswerReader reader;
+    private final ResponseReader reader;
     private final RetryAfterHeader retryAfterHeader;
     private final DataSize maxResponseSize;
 
-    AttemptClassifier(AnswerReader reader, RetryAfterHeader retryAfterHeader, DataSize maxResponseSize) {
+    AttemptClassifier(ResponseReader reader, RetryAfterHeader retryAfterHeader, DataSize maxResponseSize) {
         this.reader = reader;
         this.retryAfterHeader = retryAfterHeader;
         this.maxResponseSize = maxResponseSize;
     }
 
     <T> Attempt<T> classify(CallKind kind, RawResponse response, Function<byte[], T> parser) {
-        if (!response.hasAnswer()) {
-            return noAnswer(response.failure());
+        if (!response.hasResponse()) {
+            return noResponse(response.failure());
         }
         int status = response.status();
         Duration retryAfter = retryAfterHeader.parse(response.retryAfter());
@@ -45,35 +45,36 @@ final class AttemptClassifier {
         if (NOT_APPLIED_STATUSES.contains(status)) {
             return Attempt.failed(Outcome.NOT_APPLIED, status, statusLine(status), retryAfter, null);
         }
-        if (ANSWER_LOST_STATUSES.contains(status)) {
-            return Attempt.failed(Outcome.ANSWER_LOST, status, statusLine(status), retryAfter, null);
+        if (RESPONSE_LOST_STATUSES.contains(status)) {
+            return Attempt.failed(Outcome.RESPONSE_LOST, status, statusLine(status), retryAfter, null);
         }
-        String refusal = "HTTP " + status + " from the API: " + apiMessage(response);
+        String rejection = "HTTP " + status + " from the API: " + apiMessage(response);
         if (status == 401 || (status == 403 && kind == CallKind.CREATE_CUSTOMER)) {
-            return Attempt.failed(Outcome.KEY_REJECTED, status, refusal, null, null);
+            return Attempt.failed(Outcome.KEY_REJECTED, status, rejection, null, null);
         }
-        return Attempt.failed(Outcome.REJECTED, status, refusal, null, null);
+        return Attempt.failed(Outcome.REJECTED, status, rejection, null, null);
     }
 
     private <T> Attempt<T> successful(RawResponse response, Function<byte[], T> parser) {
         int status = response.status();
         if (response.failure() != null) {
-            return Attempt.failed(Outcome.ANSWER_LOST, status,
-                    "the HTTP " + status + " answer broke off before its end", null, response.failure());
+            return Attempt.failed(Outcome.RESPONSE_LOST, status,
+                    "the HTTP " + status + " response broke off before its end", null, response.failure());
         }
         if (response.bodyTooLarge()) {
-            return Attempt.failed(Outcome.UNREADABLE, status,
-                    "the HTTP " + status + " answer is larger than the " + readable(maxResponseSize) + " limit", null, null);
+            String problem = "the HTTP " + status + " response is larger than the " + readable(maxResponseSize)
+                    + " limit";
+            return Attempt.failed(Outcome.UNREADABLE, status, problem, null, null);
         }
         try {
             return Attempt.succeeded(status, parser.apply(response.body()));
-        } catch (AnswerReader.UnreadableAnswerException ex) {
+        } catch (ResponseReader.UnreadableResponseException ex) {
             return Attempt.failed(Outcome.UNREADABLE, status,
-                    "the HTTP " + status + " answer is unusable (" + ex.getMessage() + ")", null, null);
+                    "the HTTP " + status + " response is unusable (" + ex.getMessage() + ")", null, null);
         }
     }
 
-    private static <T> Attempt<T> noAnswer(IOException failure) {
+    private static <T> Attempt<T> noResponse(IOException failure) {
         if (hasCause(failure, HttpConnectTimeoutException.class)) {
             return Attempt.failed(Outcome.NOT_APPLIED, 0, "connecting to the API timed out", null, failure);
         }
@@ -82,9 +83,9 @@ final class AttemptClassifier {
             return Attempt.failed(Outcome.NOT_APPLIED, 0, "the connection to the API failed", null, failure);
         }
         if (hasCause(failure, HttpTimeoutException.class)) {
-            return Attempt.failed(Outcome.ANSWER_LOST, 0, "no answer came within the read timeout", null, failure);
+            return Attempt.failed(Outcome.RESPONSE_LOST, 0, "reading the response timed out", null, failure);
         }
-        return Attempt.failed(Outcome.ANSWER_LOST, 0, "the connection broke before the answer arrived", null,
+        return Attempt.failed(Outcome.RESPONSE_LOST, 0, "the connection broke before the response arrived", null,
                 failure);
     }
 
@@ -110,7 +111,7 @@ final class AttemptClassifier {
     }
 
     private static String statusLine(int status) {
-        return "the API answered HTTP " + status + " " + reasonPhrase(status);
+        return "the API responded with HTTP " + status + " " + reasonPhrase(status);
     }
 
     private static String reasonPhrase(int status) {

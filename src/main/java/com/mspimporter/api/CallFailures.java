@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns the requests of a call that did not succeed into the {@link ApiCallException} that tells
+ * Turns the requests of a call that did not succeed into the {@link ApiCallException} that shows
  * the caller what to do with the row. Every message is one sentence without body or header values,
  * and the API key is masked should the API ever echo it.
  */
@@ -35,7 +35,7 @@ final class CallFailures {
             case UNREADABLE -> new InvalidAnswerException(
                     mask(kind.actionAtSentenceStart() + " failed because " + last.problem() + "."), last.status(),
                     last.cause());
-            case NOT_APPLIED, ANSWER_LOST -> transientFailure(kind, tries.sent(), last);
+            case NOT_APPLIED, RESPONSE_LOST -> transientFailure(kind, tries.sent(), last);
             case SUCCEEDED -> throw new IllegalStateException("A successful call has no failure.");
         };
     }
@@ -76,8 +76,8 @@ final class CallFailures {
 
     private TransientFailureException transientFailure(CallKind kind, int sent, Attempt<?> last) {
         String message;
-        if (last.asksToWaitLongerThan(maxRetryAfter)) {
-            message = kind.actionAtSentenceStart() + " was not retried because the API asked to wait "
+        if (last.retryAfterExceeds(maxRetryAfter)) {
+            message = kind.actionAtSentenceStart() + " was not retried because the API requested a wait of "
                     + seconds(last.retryAfter()) + ", longer than the " + seconds(maxRetryAfter)
                     + " allowed by importer.retry.max-retry-after (" + last.problem() + ").";
         } else {

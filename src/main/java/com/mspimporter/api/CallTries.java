@@ -12,7 +12,7 @@ final class CallTries<T> {
     void record(Attempt<T> attempt) {
         sent++;
         last = attempt;
-        boolean maybeApplied = attempt.outcome() == Outcome.ANSWER_LOST || attempt.outcome() == Outcome.UNREADABLE;
+        boolean maybeApplied = attempt.outcome() == Outcome.RESPONSE_LOST || attempt.outcome() == Outcome.UNREADABLE;
         if (maybeApplied && firstMaybeApplied == null) {
             firstMaybeApplied = attempt;
         }
@@ -28,8 +28,8 @@ final class CallTries<T> {
     }
 
     /**
-     * Returns the first request whose answer was lost or unusable, after which the platform
-     * may have acted, or {@code null} when every answer so far shows what happened.
+     * Returns the first request whose response was lost or unusable, after which the platform
+     * may have acted, or {@code null} when every response so far shows what happened.
      */
     @Nullable
     Attempt<T> firstMaybeApplied() {

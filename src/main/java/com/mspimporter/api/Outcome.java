@@ -1,9 +1,9 @@
 package com.mspimporter.api;
 
-/** What one HTTP request of a call came to. */
+/** The result class of one HTTP request of a call. */
 enum Outcome {
 
-    /** A 2xx answer whose body was read. */
+    /** A 2xx response whose body was read. */
     SUCCEEDED,
 
     /**
@@ -16,19 +16,19 @@ enum Outcome {
      * A transient failure after which the platform may have acted: a read timeout, a broken connection,
      * or HTTP 500, 502 or 504.
      */
-    ANSWER_LOST,
+    RESPONSE_LOST,
 
-    /** A 2xx answer whose body is too large, not JSON, or lacks the values the call needs. */
+    /** A 2xx response whose body is too large, not JSON, or lacks the values the call needs. */
     UNREADABLE,
 
     /** The API refused the key: HTTP 401 on any call, or 403 on creating a customer. */
     KEY_REJECTED,
 
-    /** Any other answer that a retry cannot change, such as a 4xx. */
+    /** Any other response that a retry cannot change, such as a 4xx. */
     REJECTED;
 
     /** Returns whether this outcome is a transient failure, one that a later try may not repeat. */
     boolean isTransient() {
-        return this == NOT_APPLIED || this == ANSWER_LOST;
+        return this == NOT_APPLIED || this == RESPONSE_LOST;
     }
 }

@@ -16,15 +16,15 @@ import com.mspimporter.config.ImporterProperties;
  * The {@link PlatformApi} over HTTP, with Spring's {@code RestClient} on the JDK HTTP client,
  * Resilience4j retries and circuit breaker, and an optional rate limit.
  *
- * <p>Each call is tried up to {@code importer.retry.max-attempts} times. A call that only reads or adds
- * (onboarding link, users) is retried on every transient failure. A create call is retried only when
- * the failure proves the platform did not act on it, unless {@code importer.retry.resend-in-doubt}
- * is set; once an answer to a create call is lost, the call ends with {@link OutcomeUnknownException}
- * whatever happens next. Every request that goes out, retries included, counts on the caller's
- * {@link RequestCounter} and in the circuit breaker's window.
+ * <p>Each call is tried up to {@code importer.retry.max-attempts} times. The onboarding-link and
+ * add-users calls are retried on every transient failure. A create call is retried only when the
+ * failure proves the platform did not act on it, unless {@code importer.retry.resend-in-doubt} is set.
+ * Once a response to a create call is lost, the call ends with {@link OutcomeUnknownException}
+ * whatever happens next, unless a later try succeeds. Every request that goes out, retries included,
+ * counts on the caller's {@link RequestCounter} and in the circuit breaker's window.
  *
  * <p>Instances are thread-safe. The base URL and key are read when a call is made, so a client can be
- * created for a dry run without them; {@link ApiSettingsCheck} validates them before a real run.
+ * created for a dry run without them. {@link ApiSettingsCheck} validates them before a real run.
  */
 public class RestPlatformClient implements PlatformApi {
 
@@ -32,7 +32,7 @@ public class RestPlatformClient implements PlatformApi {
     static final String IMPERSONATION_HEADER = "X-Wiv-Impersonated-Tenant-Id";
 
     private final JsonMapper mapper = JsonMapper.builder().build();
-    private final AnswerReader answers = new AnswerReader();
+    private final ResponseReader responses = new ResponseReader();
     private final ApiTransport transport;
     private final AttemptClassifier classifier;
     private final ApiResilience resilience;
@@ -46,7 +46,7 @@ public class RestPlatformClient implements PlatformApi {
     public RestPlatformClient(ImporterProperties settings, Clock clock) {
         ImporterProperties.Api api = settings.api();
         this.transport = new ApiTransport(api);
-        this.classifier = new AttemptClassifier(answers, new RetryAfterHeader(clock), api.maxResponseSize());
+        this.classifier = new AttemptClassifier(responses, new RetryAfterHeader(clock), api.maxResponseSize());
         this.resilience = new ApiResilience(settings.retry(), settings.circuitBreaker(), settings.rateLimitPerSecond());
         this.failures = new CallFailures(settings.retry().maxRetryAfter(), api.key());
     }
@@ -59,7 +59,7 @@ public class RestPlatformClient implements PlatformApi {
         body.put("name", name);
         ApiRequest request = new ApiRequest("/msp/customers", List.of(),
                 Map.of(IDEMPOTENCY_KEY_HEADER, idempotencyKey), json(body));
-        return call(CallKind.CREATE_CUSTOMER, request, answers::customerCreated, counter);
+        return call(CallKind.CREATE_CUSTOMER, request, responses::customerCreated, counter);
     }
 
     @Override
@@ -71,7 +71,7 @@ public class RestPlatformClient implements PlatformApi {
         body.put("cur_config_type", curConfigType);
         ApiRequest request = new ApiRequest("/onboarding/aws/cloudformation-link", List.of(),
                 Map.of(IMPERSONATION_HEADER, customerId), json(body));
-        return call(CallKind.ONBOARDING_LINK, request, answers::onboardingLink, counter);
+        return call(CallKind.ONBOARDING_LINK, request, responses::onboardingLink, counter);
     }
 
     @Override
@@ -85,7 +85,7 @@ public class RestPlatformClient implements PlatformApi {
         body.put("integration_secret", integration.secret());
         ApiRequest request = new ApiRequest("/msp/customers/{customerId}/integrations", List.of(customerId),
                 Map.of(IDEMPOTENCY_KEY_HEADER, idempotencyKey), json(body));
-        return call(CallKind.CREATE_INTEGRATION, request, answers::integrationId, counter);
+        return call(CallKind.CREATE_INTEGRATION, request, responses::integrationId, counter);
     }
 
     @Override
@@ -96,7 +96,7 @@ public class RestPlatformClient implements PlatformApi {
         body.put("role", role);
         ApiRequest request = new ApiRequest("/msp/customers/{customerId}/users", List.of(customerId), Map.of(),
                 json(body));
-        return call(CallKind.ADD_USERS, request, answers::usersAdded, counter);
+        return call(CallKind.ADD_USERS, request, responses::usersAdded, counter);
     }
 
     /** Returns whether the circuit breaker has opened: the API as a whole is failing and the run must stop. */

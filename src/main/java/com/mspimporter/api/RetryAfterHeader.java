@@ -18,7 +18,7 @@ final class RetryAfterHeader {
     }
 
     /**
-     * Returns the wait that the header asks for, zero for a date in the past, or {@code null}
+     * Returns the wait that the header requests, zero for a date in the past, or {@code null}
      * when the header is absent or malformed, in which case the normal backoff applies.
      */
     @Nullable

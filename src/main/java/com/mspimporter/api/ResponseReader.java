@@ -10,11 +10,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the JSON answers of the four calls, keeping only the values the importer needs.
- * An answer that does not follow the API's contract raises {@link UnreadableAnswerException}
+ * Reads the JSON responses of the four calls, keeping only the values the importer needs.
+ * A response that does not follow the API's contract raises {@link UnreadableResponseException}
  * with a short reason that names the field, never the body.
  */
-final class AnswerReader {
+final class ResponseReader {
 
     private static final int MAX_TEXT_LENGTH = 100;
 
@@ -37,7 +37,7 @@ final class AnswerReader {
     String integrationId(byte[] body) {
         JsonNode integration = data(body).get("customer_integration");
         if (integration == null || !integration.isObject()) {
-            throw new UnreadableAnswerException("data.customer_integration is missing or not an object");
+            throw new UnreadableResponseException("data.customer_integration is missing or not an object");
         }
         return id(integration, "integration_id", "data.customer_integration.integration_id");
     }
@@ -47,7 +47,7 @@ final class AnswerReader {
         JsonNode added = data.get("added_users");
         JsonNode failed = data.get("failed_users");
         if (isAbsent(added) && isAbsent(failed)) {
-            throw new UnreadableAnswerException("data has neither added_users nor failed_users");
+            throw new UnreadableResponseException("data has neither added_users nor failed_users");
         }
         List<String> addedEmails = new ArrayList<>();
         for (JsonNode user : list(added, "data.added_users")) {
@@ -90,21 +90,21 @@ final class AnswerReader {
 
     private JsonNode data(byte[] body) {
         if (body.length == 0) {
-            throw new UnreadableAnswerException("the body is empty");
+            throw new UnreadableResponseException("the body is empty");
         }
         JsonNode root;
         try {
             root = mapper.readTree(body);
         } catch (JacksonException ex) {
             // The parser's message may quote the body, so it is not kept as a cause.
-            throw new UnreadableAnswerException("the body is not valid JSON");
+            throw new UnreadableResponseException("the body is not valid JSON");
         }
         if (root == null || !root.isObject()) {
-            throw new UnreadableAnswerException("the body is not a JSON object");
+            throw new UnreadableResponseException("the body is not a JSON object");
         }
         JsonNode data = root.get("data");
         if (data == null || !data.isObject()) {
-            throw new UnreadableAnswerException("data is missing or not an object");
+            throw new UnreadableResponseException("data is missing or not an object");
         }
         return data;
     }
@@ -113,7 +113,7 @@ final class AnswerReader {
     private static String id(JsonNode parent, String field, String path) {
         String value = text(parent, field, path);
         if (!ApiIds.isUsable(value)) {
-            throw new UnreadableAnswerException(path + " is not a usable id");
+            throw new UnreadableResponseException(path + " is not a usable id");
         }
         return value;
     }
@@ -121,13 +121,13 @@ final class AnswerReader {
     private static String text(JsonNode parent, String field, String path) {
         JsonNode value = parent.get(field);
         if (isAbsent(value)) {
-            throw new UnreadableAnswerException(path + " is missing");
+            throw new UnreadableResponseException(path + " is missing");
         }
         if (!value.isString()) {
-            throw new UnreadableAnswerException(path + " is not a string");
+            throw new UnreadableResponseException(path + " is not a string");
         }
         if (value.stringValue().isBlank()) {
-            throw new UnreadableAnswerException(path + " is empty");
+            throw new UnreadableResponseException(path + " is empty");
         }
         return value.stringValue();
     }
@@ -137,11 +137,11 @@ final class AnswerReader {
             return List.of();
         }
         if (!node.isArray()) {
-            throw new UnreadableAnswerException(path + " is not a list");
+            throw new UnreadableResponseException(path + " is not a list");
         }
         for (JsonNode element : node) {
             if (!element.isObject()) {
-                throw new UnreadableAnswerException(path + " holds an element that is not an object");
+                throw new UnreadableResponseException(path + " contains an element that is not an object");
             }
         }
         return node;
@@ -160,10 +160,10 @@ final class AnswerReader {
         return clean.substring(0, MAX_TEXT_LENGTH - 1) + "…";
     }
 
-    /** A 2xx answer that does not follow the API's contract; the message is the reason. */
-    static final class UnreadableAnswerException extends RuntimeException {
+    /** A 2xx response that does not follow the API's contract; the message is the reason. */
+    static final class UnreadableResponseException extends RuntimeException {
 
-        UnreadableAnswerException(String reason) {
+        UnreadableResponseException(String reason) {
             super(reason, null, false, false);
         }
     }
