@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.mspimporter.results.HtmlSummaryWriter;
+
 /**
  * The CSV files of a drop folder that are ready to import: every {@code *.csv} that is not a results file and was
  * not modified in the last minute (it may still be being copied), oldest first.
@@ -57,18 +59,20 @@ final class DropFolder {
         }
     }
 
-    /** Moves a completed file and its results into the done folder, keeping an earlier file of the same name. */
+    /**
+     * Moves a completed file, its results and its summary page into the done folder. A name already taken there
+     * gets a suffix, so that an earlier file of the same name is kept.
+     */
     void moveToDone(Path input, Path results) throws IOException {
         Files.createDirectories(doneFolder);
-        String suffix = "";
-        if (Files.exists(doneFolder.resolve(input.getFileName())) || Files.exists(doneFolder.resolve(
-                results.getFileName()))) {
-            suffix = "." + clock.millis();
+        List<Path> files = List.of(input, results, HtmlSummaryWriter.pageFor(results));
+        boolean taken = files.stream().anyMatch(file -> Files.exists(doneFolder.resolve(file.getFileName())));
+        String suffix = taken ? "." + clock.millis() : "";
+        for (Path file : files) {
+            if (Files.exists(file)) {
+                Files.move(file, doneFolder.resolve(file.getFileName() + suffix), StandardCopyOption.ATOMIC_MOVE);
+            }
         }
-        if (Files.exists(results)) {
-            Files.move(results, doneFolder.resolve(results.getFileName() + suffix), StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(input, doneFolder.resolve(input.getFileName() + suffix), StandardCopyOption.ATOMIC_MOVE);
         log.info("Moved {} and its results to {}", input.getFileName(), doneFolder);
     }
 

@@ -45,6 +45,7 @@ final class PageStyle {
             .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -1px; }
             table.reasons { table-layout: fixed; }
             col.where { width: 170px; }
+            .rejections col.where { width: 250px; }
             col.reason { width: 40%; }
             col.count { width: 64px; }
             details { margin-top: 4px; }

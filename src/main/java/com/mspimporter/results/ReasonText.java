@@ -90,7 +90,7 @@ final class ReasonText {
         return Column.fromHeader(first).map(Column::header).orElse("");
     }
 
-    /** Replaces the customer's name where it stands as a whole word, in any case; very short names are left. */
+    /** Replaces the customer's name where it appears as a whole word, in any case; very short names are kept. */
     private static String replaceName(String text, String customerName) {
         if (customerName == null || customerName.strip().length() < 3
                 || !text.toLowerCase(Locale.ROOT).contains(customerName.strip().toLowerCase(Locale.ROOT))) {

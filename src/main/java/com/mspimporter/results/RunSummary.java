@@ -7,7 +7,7 @@ import java.util.Map;
 import com.mspimporter.onboarding.RowStatus;
 
 /**
- * What the HTML summary shows about one results file, gathered by a {@link SummaryCollector}.
+ * The content of the HTML summary of one results file, gathered by a {@link SummaryCollector}.
  *
  * @param inputFileName the name of the imported CSV file
  * @param writtenAt when the results were written

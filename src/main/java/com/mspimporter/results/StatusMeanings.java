@@ -2,7 +2,7 @@ package com.mspimporter.results;
 
 import com.mspimporter.onboarding.RowStatus;
 
-/** What each status means for an account manager, and what to do about it, in one or two sentences. */
+/** Meanings of the statuses for an account manager, with what to do, in one or two sentences each. */
 final class StatusMeanings {
 
     private StatusMeanings() {
@@ -14,11 +14,11 @@ final class StatusMeanings {
                     + " cloudformation_url of its row in the results file.";
             case PARTIAL -> "The customer exists, but a later step failed or some users were not added. Fix the"
                     + " cause, then import the file again with --retry-failed.";
-            case FAILED -> "The customer could not be created; the reason carries the API's answer. Fix the cause,"
+            case FAILED -> "The customer could not be created; the reason gives the API's response. Fix the cause,"
                     + " then import again.";
             case REJECTED -> "The row is invalid, so no call was made for it. The reason names each column to"
                     + " correct.";
-            case IN_DOUBT -> "A create request was sent but its answer was lost, so it may have taken effect."
+            case IN_DOUBT -> "A create request was sent but its response was lost, so it may have taken effect."
                     + " Nothing was sent again: check the platform as described below.";
             case PENDING -> "Not finished because the run stopped. Running the same file again continues it.";
             case VALID -> "Dry run only: the row would be imported.";

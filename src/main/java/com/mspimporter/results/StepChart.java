@@ -55,7 +55,7 @@ final class StepChart {
         svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" class=\"step\">%s</text>%n", y + 15,
                 Html.escape(step.step())));
         if (step.total() == 0) {
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"none\">no row reached this step"
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"none\">no row counted at this step"
                     + "</text>%n", LABEL_WIDTH, y + 15));
             return;
         }

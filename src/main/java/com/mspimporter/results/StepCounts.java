@@ -1,7 +1,7 @@
 package com.mspimporter.results;
 
 /**
- * How the rows fared at one step of the onboarding, as far as the results file shows it.
+ * Row counts at one step of the onboarding, as far as the results file shows them.
  *
  * @param step the step, as the {@code failed_step} column writes it
  * @param passed rows that got past the step

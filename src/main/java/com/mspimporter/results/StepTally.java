@@ -107,7 +107,7 @@ final class StepTally {
         }
     }
 
-    /** Returns where a row that did not get past a step stands, by its status. */
+    /** Returns the outcome, by its status, of a row that did not get past a step. */
     private static int stopped(RowStatus status) {
         return switch (status) {
             case IN_DOUBT -> IN_DOUBT;

@@ -77,7 +77,7 @@ final class SummaryPage {
             String already = attention == 0 ? "" : " " + rows(attention) + (attention == 1 ? " already needs" :
                     " already need") + " a person; they are listed below.";
             return new Outcome("stopped", "The run stopped before it finished: " + ofTotal(pending, total)
-                    + (pending == 1 ? " is" : " are") + " pending, and running the same file again continues them."
+                    + (pending == 1 ? " is" : " are") + " pending; running the same file again continues the run."
                     + already);
         }
         if (attention > 0) {
@@ -117,7 +117,7 @@ final class SummaryPage {
             return;
         }
         out.write("<h2>Rows in doubt: check these on the platform</h2>\n<p class=\"note\">A create request was sent"
-                + " but its answer was lost, so it may or may not have taken effect. Nothing was sent again."
+                + " but its response was lost, so it may or may not have taken effect. Nothing was sent again."
                 + " Each row says what to check and how to resolve it.</p>\n");
         for (InDoubtRow row : rows) {
             out.write("<section class=\"doubt\"><h3>Row " + row.row().row() + ": " + Html.escape(row.row()
