@@ -1,0 +1,49 @@
+package com.mspimporter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Runs a dry run with Spring Boot's structured logging and reads its console output as JSON lines. */
+class StructuredLoggingTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void ecsFormatWritesOneJsonObjectPerLine() throws IOException {
+        Path input = work.resolve("customers.csv");
+        Files.writeString(input, "customer_name,user_emails\nJson Logs Ltd,a@example.com\n");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        int exitCode;
+        try {
+            System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+            exitCode = Main.run("--input=" + input, "--dry-run", "--logging.structured.format.console=ecs");
+        }
+        finally {
+            System.setOut(originalOut);
+        }
+
+        assertThat(exitCode).isZero();
+        List<String> lines = console.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
+        assertThat(lines).isNotEmpty();
+        JsonMapper mapper = JsonMapper.builder().build();
+        List<JsonNode> events = lines.stream().map(mapper::readTree).toList();
+        assertThat(events).allSatisfy(event -> assertThat(event.has("@timestamp")).isTrue());
+        assertThat(events).anySatisfy(event -> assertThat(event.path("message").asString())
+                .startsWith("Finished customers.csv"));
+    }
+}
