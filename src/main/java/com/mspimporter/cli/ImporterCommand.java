@@ -29,7 +29,7 @@ import com.mspimporter.job.RunLease;
 import com.mspimporter.onboarding.ApiIdentity;
 import com.mspimporter.onboarding.Identities;
 
-/** Runs what the command line asks for inside the application context and returns the exit code. */
+/** Runs the command line's request inside the application context and returns the exit code. */
 @Component
 public class ImporterCommand {
 

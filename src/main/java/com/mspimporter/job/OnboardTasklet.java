@@ -18,11 +18,10 @@ import com.mspimporter.onboarding.RowStatus;
 import com.mspimporter.onboarding.RowStore;
 
 /**
- * The onboard step. The first call refuses a file with too many rejected rows and starts a {@link RowDispatcher};
- * a run that stops ends the step with the exit status {@code STOPPED} (see {@link RunStops}) rather than a failure,
- * so that the report still runs and a restart runs this step again;
- * each later call waits up to a second for progress, logs it every few seconds and commits the step's counts,
- * so that rows never wait for each other at a chunk boundary.
+ * The onboard step. The first call rejects a file with too many invalid rows and starts a {@link RowDispatcher}.
+ * Each later call waits up to a second for progress, logs it every few seconds and commits the step's counts, so
+ * rows never wait for each other at a chunk boundary. A run that stops ends the step with the exit status
+ * {@code STOPPED} (see {@link RunStops}), so that the report still runs and a restart runs this step again.
  */
 class OnboardTasklet implements Tasklet {
 
@@ -66,11 +65,13 @@ class OnboardTasklet implements Tasklet {
             dispatcher = new RowDispatcher(fileId, rows, onboarder, runControl, properties.concurrency());
             dispatcher.start();
         }
+
         dispatcher.awaitProgress(1000);
         Map<RowStatus, Long> finished = dispatcher.finishedCounts();
         long handled = finished.values().stream().mapToLong(Long::longValue).sum();
         contribution.incrementWriteCount(handled - counted);
         counted = handled;
+
         if (!dispatcher.isDone()) {
             if (!clock.instant().isBefore(nextProgress)) {
                 log.info(progressLog.line(finished, clock.instant()));
@@ -78,6 +79,7 @@ class OnboardTasklet implements Tasklet {
             }
             return RepeatStatus.CONTINUABLE;
         }
+
         log.info(progressLog.line(finished, clock.instant()));
         RunControl.Stop stop = runControl.stopRequest();
         if (stop != null) {

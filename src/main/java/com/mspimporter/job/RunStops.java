@@ -10,9 +10,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Records why the onboard step stopped early, in the job execution's context, and gives the step the exit status
- * {@code STOPPED}. The step itself completes: Spring Batch marks a failed step that the flow continues past as
- * abandoned and never runs it again on restart, while the report must run after a stop and a restart must onboard
- * the rows that are left.
+ * {@code STOPPED}. The step itself completes rather than fails. Spring Batch marks a failed step that the flow
+ * continues past as abandoned and never runs it again on restart, but the report must run after a stop, and a
+ * restart must onboard the rows that are left.
  */
 final class RunStops {
 

@@ -180,10 +180,6 @@ public class RowStore {
                 .update();
     }
 
-    public void deleteFile(String fileId) {
-        jdbc.sql("DELETE FROM importer_row WHERE file_id = ?").param(fileId).update();
-    }
-
     private static RowProgress map(ResultSet rs) throws SQLException {
         RowStatus status = RowStatus.valueOf(rs.getString("status"));
         CustomerRow input = status == RowStatus.REJECTED ? null : mapInput(rs);
