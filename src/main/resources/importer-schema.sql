@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS importer_row (
     failed_step         VARCHAR(40),
     error               VARCHAR(4000),
     failure_transient   BOOLEAN        NOT NULL DEFAULT FALSE,
+    in_doubt            BOOLEAN        NOT NULL DEFAULT FALSE,
     attempts            INTEGER        NOT NULL DEFAULT 0,
     finished_at         TIMESTAMP,
     PRIMARY KEY (file_id, row_number)

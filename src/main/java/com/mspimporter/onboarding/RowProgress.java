@@ -182,7 +182,7 @@ public final class RowProgress {
 
     /**
      * Records a create call whose outcome is unknown. The status stays {@code PENDING} until the row finishes,
-     * so that a restart still runs the row's other steps; the registry remembers the doubt.
+     * so that a restart still runs the row's other steps, and the stored flag makes the row end {@code IN_DOUBT}.
      */
     void inDoubt(Step step, String message) {
         inDoubt = true;
@@ -217,7 +217,8 @@ public final class RowProgress {
 
     void restore(String storedCustomerId, String storedIntegrationId, String storedExternalId, String storedUrl,
             boolean storedUsersDone, List<String> added, List<FailedUser> failed, Step storedFailedStep,
-            String storedError, boolean storedTransient, int storedAttempts, Instant storedFinishedAt) {
+            String storedError, boolean storedTransient, boolean storedInDoubt, int storedAttempts,
+            Instant storedFinishedAt) {
         customerId = storedCustomerId;
         integrationId = storedIntegrationId;
         externalId = storedExternalId;
@@ -228,6 +229,7 @@ public final class RowProgress {
         failedStep = storedFailedStep;
         error = storedError;
         failureTransient = storedTransient;
+        inDoubt = inDoubt || storedInDoubt;
         attempts = storedAttempts;
         finishedAt = storedFinishedAt;
     }

@@ -36,7 +36,7 @@ public class RowStore {
             integration_name, aws_role_arn, aws_account_type, aws_cur_config_type, gcp_project_id,
             gcp_billing_dataset, gcp_billing_table, gcp_key_file, user_emails, user_role, status, customer_id,
             integration_id, external_id, cloudformation_url, users_done, users_added, users_failed, failed_step,
-            error, failure_transient, attempts, finished_at""";
+            error, failure_transient, in_doubt, attempts, finished_at""";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate namedTemplate;
@@ -124,7 +124,8 @@ public class RowStore {
                 UPDATE importer_row SET status = :status, customer_id = :customerId, integration_id = :integrationId,
                     external_id = :externalId, cloudformation_url = :url, users_done = :usersDone,
                     users_added = :usersAdded, users_failed = :usersFailed, failed_step = :failedStep,
-                    error = :error, failure_transient = :transient, attempts = :attempts, finished_at = :finishedAt
+                    error = :error, failure_transient = :transient, in_doubt = :inDoubt, attempts = :attempts,
+                    finished_at = :finishedAt
                 WHERE file_id = :fileId AND row_number = :rowNumber""")
                 .param("status", row.status().name())
                 .param("customerId", row.customerId())
@@ -137,6 +138,7 @@ public class RowStore {
                 .param("failedStep", row.failedStep() == null ? null : row.failedStep().label())
                 .param("error", clip(row.error(), 4000))
                 .param("transient", row.failureTransient())
+                .param("inDoubt", row.isInDoubt())
                 .param("attempts", row.attempts())
                 .param("finishedAt", row.finishedAt() == null ? null : Timestamp.from(row.finishedAt()))
                 .param("fileId", row.fileId())
@@ -172,7 +174,7 @@ public class RowStore {
         List<String> names = statuses.stream().map(Enum::name).toList();
         return jdbc.sql("""
                 UPDATE importer_row SET status = 'PENDING', failed_step = NULL, error = NULL,
-                    failure_transient = FALSE, finished_at = NULL,
+                    failure_transient = FALSE, in_doubt = FALSE, finished_at = NULL,
                     users_done = CASE WHEN users_failed IS NULL OR users_failed = '' THEN users_done ELSE FALSE END
                 WHERE file_id = :fileId AND status IN (:statuses)""")
                 .param("fileId", fileId)
@@ -190,7 +192,7 @@ public class RowStore {
         row.restore(rs.getString("customer_id"), rs.getString("integration_id"), rs.getString("external_id"),
                 rs.getString("cloudformation_url"), rs.getBoolean("users_done"), splitEmails(rs.getString("users_added")),
                 decodeFailedUsers(rs.getString("users_failed")), failedStep == null ? null : Step.fromLabel(failedStep),
-                rs.getString("error"), rs.getBoolean("failure_transient"), rs.getInt("attempts"),
+                rs.getString("error"), rs.getBoolean("failure_transient"), rs.getBoolean("in_doubt"), rs.getInt("attempts"),
                 finishedAt == null ? null : finishedAt.toInstant());
         return row;
     }
