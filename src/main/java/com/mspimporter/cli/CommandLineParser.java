@@ -35,6 +35,10 @@ public final class CommandLineParser {
                     if (!isSpringProperty(name) || value == null) {
                         throw new UsageException("Unknown option '" + arg + "'; run with --help to see the options.");
                     }
+                    if (name.startsWith("--importer.") && !SettingNames.isKnown(name.substring(2))) {
+                        throw new UsageException("Unknown setting '" + name.substring(2) + "'; run with --help to"
+                                + " see the settings.");
+                    }
                     spring.add(arg);
                 }
             }

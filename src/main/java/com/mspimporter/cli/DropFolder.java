@@ -67,13 +67,20 @@ final class DropFolder {
         Files.createDirectories(doneFolder);
         List<Path> files = List.of(input, results, HtmlSummaryWriter.pageFor(results));
         boolean taken = files.stream().anyMatch(file -> Files.exists(doneFolder.resolve(file.getFileName())));
-        String suffix = taken ? "." + clock.millis() : "";
+        String stamp = taken ? "." + clock.millis() : "";
         for (Path file : files) {
             if (Files.exists(file)) {
-                Files.move(file, doneFolder.resolve(file.getFileName() + suffix), StandardCopyOption.ATOMIC_MOVE);
+                Files.move(file, doneFolder.resolve(stamped(file.getFileName().toString(), stamp)),
+                        StandardCopyOption.ATOMIC_MOVE);
             }
         }
         log.info("Moved {} and its results to {}", input.getFileName(), doneFolder);
+    }
+
+    /** Puts the stamp before the extensions, so that {@code a.results.csv} becomes {@code a.<stamp>.results.csv}. */
+    private static String stamped(String name, String stamp) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? name + stamp : name.substring(0, dot) + stamp + name.substring(dot);
     }
 
     private static boolean isInputName(Path file) {

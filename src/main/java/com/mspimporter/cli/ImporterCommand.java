@@ -117,6 +117,8 @@ public class ImporterCommand {
             }
             worst = worse(worst, exitCode);
         }
+        log.info("Drop folder {} finished: {} files, exit code {}: {}", folder.toAbsolutePath(), files.size(), worst,
+                Summary.meaning(worst));
         return worst;
     }
 
@@ -132,7 +134,8 @@ public class ImporterCommand {
         String contentSha256 = sha256Of(input);
         ImportRequest request = new ImportRequest(input, output, contentSha256,
                 Identities.sha256(apiBaseUrl, contentSha256), apiBaseUrl, retryFailed);
-        log.info("Importing {} (SHA-256 {}) into {}", input.toAbsolutePath(), contentSha256, apiBaseUrl);
+        log.info("Importing {} (SHA-256 {}) into {}", input.toAbsolutePath(), contentSha256,
+                JobDatabases.withoutUserInfo(apiBaseUrl));
         ImportOutcome outcome = launcher.run(request);
         Summary.print(input, outcome, Duration.between(started, clock.instant()));
         return outcome.exitCode();

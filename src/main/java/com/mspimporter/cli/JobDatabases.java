@@ -11,6 +11,11 @@ final class JobDatabases {
     private JobDatabases() {
     }
 
+    /** Hides the user and password of a URL such as {@code https://user:secret@host/}. */
+    static String withoutUserInfo(String url) {
+        return url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1***@");
+    }
+
     static String describe(String url) {
         String safe = PASSWORD.matcher(url).replaceAll("$1***");
         String prefix = "jdbc:h2:file:";

@@ -13,11 +13,18 @@ final class Preflight {
     static void checkFiles(CommandLine commandLine) {
         if (commandLine.input() != null) {
             Path input = commandLine.input();
+            if (Files.isDirectory(input)) {
+                throw new UsageException("The input " + input.toAbsolutePath() + " is a folder; use --input-dir to"
+                        + " import the CSV files of a folder.");
+            }
             if (!Files.isRegularFile(input)) {
                 throw new UsageException("The input file " + input.toAbsolutePath() + " does not exist.");
             }
             if (!Files.isReadable(input)) {
                 throw new UsageException("The input file " + input.toAbsolutePath() + " cannot be read.");
+            }
+            if (commandLine.resultsFile().toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())) {
+                throw new UsageException("--output names the input file itself; choose another results file.");
             }
             checkWritable(commandLine.resultsFile());
         }

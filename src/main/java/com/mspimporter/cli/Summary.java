@@ -34,7 +34,7 @@ final class Summary {
                 .filter(entry -> entry.getValue() > 0)
                 .map(entry -> entry.getValue() + " " + entry.getKey())
                 .collect(Collectors.joining(", "));
-        log.info("Finished {} in {}: {} rows{}", input.getFileName(), format(duration), total,
+        log.info("Finished {} in {}: {} {}{}", input.getFileName(), format(duration), total, total == 1 ? "row" : "rows",
                 perStatus.isEmpty() ? "" : " (" + perStatus + ")");
         if (outcome.output() != null) {
             log.info("Results: {}", outcome.output().toAbsolutePath());

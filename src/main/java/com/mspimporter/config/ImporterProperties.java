@@ -43,6 +43,13 @@ public record ImporterProperties(
         Duration deadline,
         @NotBlank @DefaultValue("done") String doneDir) {
 
+    public ImporterProperties {
+        if (deadline != null && (deadline.isNegative() || deadline.isZero())) {
+            throw new IllegalArgumentException("importer.deadline must be a positive duration such as 6h, not "
+                    + deadline);
+        }
+    }
+
     /**
      * Connection to the platform API.
      *

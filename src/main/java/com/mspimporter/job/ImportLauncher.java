@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
@@ -72,8 +73,10 @@ public class ImportLauncher {
             log.info("Trying {} finished rows again", reopened);
             parameters.addLong(JobParameterNames.RETRY_RUN, clock.millis(), true);
         }
+        JobParameters jobParameters = parameters.toJobParameters();
+        removeInstanceWithoutExecution(jobParameters);
         try {
-            JobExecution execution = jobOperator.start(importJob, parameters.toJobParameters());
+            JobExecution execution = jobOperator.start(importJob, jobParameters);
             return outcomeOf(execution, request);
         }
         catch (JobInstanceAlreadyCompleteException ex) {
@@ -97,6 +100,19 @@ public class ImportLauncher {
                 .toJobParameters();
         JobExecution last = jobRepository.getLastJobExecution(ImportJobConfiguration.JOB_NAME, identity);
         return last != null && last.getStatus() != BatchStatus.COMPLETED;
+    }
+
+    /**
+     * Removes a job instance whose process died after creating it and before creating its first execution, which
+     * Spring Batch does in two transactions. Spring Batch can neither start nor restart such an instance.
+     */
+    private void removeInstanceWithoutExecution(JobParameters jobParameters) {
+        JobInstance instance = jobRepository.getJobInstance(ImportJobConfiguration.JOB_NAME, jobParameters);
+        if (instance != null && jobRepository.getJobExecutions(instance).isEmpty()) {
+            log.warn("Removing run {} that a process left without any execution, so that it can start again",
+                    instance.getInstanceId());
+            jobRepository.deleteJobInstance(instance);
+        }
     }
 
     private void recoverDeadExecutions() {

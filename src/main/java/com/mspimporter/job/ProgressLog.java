@@ -27,7 +27,7 @@ final class ProgressLog {
         double seconds = Math.max(Duration.between(started, now).toMillis(), 1) / 1000.0;
         double rate = done / seconds;
         String left = rate > 0 && done < total ? formatDuration(Duration.ofSeconds((long) ((total - done) / rate)))
-                : "-";
+                : "0s";
         return String.format(Locale.ROOT, "Progress: %d of %d rows done (%.0f%%), %.1f rows/s, %d need a person"
                 + " or a restart, about %s left", done, total, total == 0 ? 100.0 : done * 100.0 / total, rate,
                 problems, left);

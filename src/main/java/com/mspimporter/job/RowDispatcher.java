@@ -130,8 +130,8 @@ final class RowDispatcher {
             finished.get(status).incrementAndGet();
         }
         catch (KeyRejectedException ex) {
-            runControl.requestStop(StopReason.KEY_REJECTED, "The API refused the key (" + ex.getMessage()
-                    + "); check IMPORTER_API_KEY and run again.");
+            runControl.requestStop(StopReason.KEY_REJECTED, ex.getMessage() + " Check IMPORTER_API_KEY and run"
+                    + " again.");
         }
         catch (ApiUnavailableException ex) {
             runControl.requestStop(StopReason.API_UNAVAILABLE, "The API keeps failing (" + ex.getMessage()
