@@ -1,0 +1,116 @@
+package com.mspimporter.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The importer's console output, read line by line as the child process writes it, with the times
+ * of the lines that mark its phases.
+ *
+ * <p>The importer's log pattern ({@code logging.pattern.console} in {@code application.properties})
+ * starts each line with the time of day, {@code HH:mm:ss.SSS}, and no date. The date comes from the
+ * moment the benchmark read the line, which is at most a few milliseconds later, so a run that
+ * crosses midnight still gets the right day.
+ */
+final class ImporterLog {
+
+    private static final int TAIL_LINES = 40;
+    private static final int TIME_LENGTH = "HH:mm:ss.SSS".length();
+
+    private final ZoneId zone;
+    private final Deque<String> tail = new ArrayDeque<>();
+    private Instant stagingStarted;
+    private Instant staged;
+    private Instant onboardingStarted;
+    private Instant lastProgress;
+    private Instant reported;
+    private Instant finished;
+
+    ImporterLog(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** The phase boundaries found in the log; a phase that did not happen is empty. */
+    record Phases(Optional<Instant> stagingStarted, Optional<Instant> staged, Optional<Instant> onboardingStarted,
+            Optional<Instant> lastProgress, Optional<Instant> reported, Optional<Instant> finished) {
+    }
+
+    /** Reads one line of output that arrived at {@code received}. */
+    synchronized void accept(String line, Instant received) {
+        tail.addLast(line);
+        if (tail.size() > TAIL_LINES) {
+            tail.removeFirst();
+        }
+        Optional<Instant> logged = timeOf(line, received);
+        if (logged.isEmpty()) {
+            return;
+        }
+        String message = messageOf(line);
+        Instant time = logged.get();
+        if (message.startsWith("Importing ")) {
+            stagingStarted = time;
+        }
+        else if (message.startsWith("Staged ") || message.startsWith("The file has a header and no rows")) {
+            staged = time;
+        }
+        else if (message.startsWith("Onboarding ")) {
+            onboardingStarted = time;
+        }
+        else if (message.startsWith("Progress: ")) {
+            lastProgress = time;
+        }
+        else if (message.startsWith("Wrote ")) {
+            // the results file comes first; a summary page written after it belongs to the report too
+            reported = time;
+        }
+        else if (message.startsWith("Finished ")) {
+            finished = time;
+        }
+    }
+
+    synchronized Phases phases() {
+        return new Phases(Optional.ofNullable(stagingStarted), Optional.ofNullable(staged),
+                Optional.ofNullable(onboardingStarted), Optional.ofNullable(lastProgress),
+                Optional.ofNullable(reported), Optional.ofNullable(finished));
+    }
+
+    /** Returns the last lines of output, oldest first, for a run that did not end as expected. */
+    synchronized List<String> tail() {
+        return List.copyOf(tail);
+    }
+
+    private Optional<Instant> timeOf(String line, Instant received) {
+        if (line.length() <= TIME_LENGTH || line.charAt(TIME_LENGTH) != ' ') {
+            return Optional.empty();
+        }
+        LocalTime timeOfDay;
+        try {
+            timeOfDay = LocalTime.parse(line.substring(0, TIME_LENGTH));
+        }
+        catch (DateTimeParseException ex) {
+            return Optional.empty();
+        }
+        LocalDate day = received.atZone(zone).toLocalDate();
+        Instant logged = day.atTime(timeOfDay).atZone(zone).toInstant();
+        // a line logged just before midnight can be read just after it
+        if (logged.isAfter(received.plus(Duration.ofHours(1)))) {
+            logged = day.minusDays(1).atTime(timeOfDay).atZone(zone).toInstant();
+        }
+        return Optional.of(logged);
+    }
+
+    /** Returns the message after the time and the padded level, as the pattern {@code %-5level} writes it. */
+    private static String messageOf(String line) {
+        String rest = line.substring(TIME_LENGTH + 1);
+        int space = rest.indexOf(' ');
+        return space < 0 ? "" : rest.substring(space).stripLeading();
+    }
+}
