@@ -6,10 +6,8 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -43,30 +41,13 @@ public final class HtmlSummaryWriter {
                     StandardCharsets.UTF_8))) {
                 new SummaryPage(summary, resultsFile.getFileName().toString(), out).write();
             }
-            moveIntoPlace(temporary, target);
+            ReplacedFiles.moveIntoPlace(temporary, target);
             return target;
         }
         catch (IOException ex) {
-            deleteQuietly(temporary);
+            ReplacedFiles.deleteQuietly(temporary);
             throw new UncheckedIOException("Could not write the HTML summary " + target + ": " + ex.getMessage(), ex);
         }
     }
 
-    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        }
-        catch (AtomicMoveNotSupportedException ex) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        }
-        catch (IOException ignored) {
-            // the failure that made the page unwritable is the one worth reporting
-        }
-    }
 }

@@ -5,10 +5,8 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -54,11 +52,11 @@ public final class ResultsCsvWriter {
                     throw new IOException("writing " + temporary + " failed");
                 }
             }
-            moveIntoPlace(temporary, target);
+            ReplacedFiles.moveIntoPlace(temporary, target);
             return written[0];
         }
         catch (IOException ex) {
-            deleteQuietly(temporary);
+            ReplacedFiles.deleteQuietly(temporary);
             throw new UncheckedIOException("Could not write the results file " + target + ": " + ex.getMessage(), ex);
         }
     }
@@ -80,24 +78,6 @@ public final class ResultsCsvWriter {
             Integer.toString(line.attempts()),
             line.finishedAt() == null ? "" : timestamp(line.finishedAt()),
         };
-    }
-
-    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        }
-        catch (AtomicMoveNotSupportedException ex) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        }
-        catch (IOException ignored) {
-            // the original failure is the one worth reporting
-        }
     }
 
     /** Formats an instant as the results file does: ISO-8601 in UTC, whole seconds. */
