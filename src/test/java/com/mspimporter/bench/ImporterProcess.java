@@ -87,6 +87,8 @@ final class ImporterProcess {
         Instant exited = Instant.now();
         poller.join();
         for (Thread diagnostic : diagnostics) {
+            // wakes a diagnostic that sleeps until its next dump, since the child is gone
+            diagnostic.interrupt();
             diagnostic.join();
         }
         return new Result(exitCode, launched, exited, log, sampler, logFile);

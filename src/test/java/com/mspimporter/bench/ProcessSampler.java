@@ -17,7 +17,7 @@ import com.sun.management.OperatingSystemMXBean;
 
 /**
  * Polls a child process for its peak resident memory and CPU time, and this JVM for its own CPU
- * time, which is mostly the stand-in API answering the child. The CPU times at the phase
+ * time, which is mostly the stand-in API serving the child. The CPU times at the phase
  * boundaries show where the work goes even when other processes slow the wall clock down.
  */
 final class ProcessSampler {
