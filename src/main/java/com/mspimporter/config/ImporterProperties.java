@@ -56,7 +56,7 @@ public record ImporterProperties(
      * @param baseUrl root of the API, for example {@code https://api.example.com}
      * @param key the API key sent as {@code X-API-Key}; never logged or stored
      * @param connectTimeout longest wait for a connection
-     * @param readTimeout longest wait for an answer once the request is sent
+     * @param readTimeout longest wait for a response once the request is sent
      * @param maxResponseSize longest answer body that is read
      * @param allowInsecureHttp permits plain HTTP to a host other than loopback
      */
@@ -84,7 +84,7 @@ public record ImporterProperties(
      * @param initialWait wait before the first retry; doubled, with jitter, before each later one
      * @param maxWait longest wait between two tries
      * @param maxRetryAfter longest {@code Retry-After} obeyed; a longer one ends the call's tries
-     * @param resendInDoubt re-send create calls whose answer was lost instead of marking the row in doubt
+     * @param resendInDoubt re-send create calls whose response was lost instead of marking the row in doubt
      */
     public record Retry(
             @Min(1) @Max(100) @DefaultValue("5") int maxAttempts,

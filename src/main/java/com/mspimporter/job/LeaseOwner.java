@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Identifies the process that holds the run lease, written as {@code pid@host#start} where {@code start} is the
- * process's start time in epoch milliseconds. The start time tells a live holder from a later process that happens
+ * process's start time in epoch milliseconds. The start time distinguishes a live holder from a later process that happens
  * to have the same id, since process ids are reused.
  *
  * @param pid the process id

@@ -1,6 +1,9 @@
 package com.mspimporter.job;
 
-/** Why a run stopped before every row was finished. Each of these ends the run with exit code 1, but the last. */
+/**
+ * The reason a run stopped before every row was finished. Each reason ends the run with exit code 1, except the
+ * last, which ends it with 2.
+ */
 public enum StopReason {
 
     /** The API refused the key. */

@@ -5,9 +5,9 @@ public enum CreationState {
 
     /** Only for integrations: the AWS onboarding link was fetched, the integration not yet requested. */
     LINKED,
-    /** The create call is being sent; seen by a later run, it means the answer was never recorded. */
+    /** The create call is being sent; seen by a later run, it means the response was never recorded. */
     SENDING,
-    /** The create call was sent and its answer lost: it may or may not have taken effect. */
+    /** The create call was sent and its response was lost, so it may or may not have taken effect. */
     IN_DOUBT,
     /** Created, and its id is known. */
     CREATED

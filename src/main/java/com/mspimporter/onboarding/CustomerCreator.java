@@ -112,7 +112,7 @@ final class CustomerCreator {
         }
         catch (ApiCallException ex) {
             // the key was refused or the circuit breaker is open: no request of this call had an effect
-            // unless re-sending after a lost answer was allowed
+            // unless re-sending after a lost response was allowed
             if (!resendInDoubt) {
                 registry.forgetSending(apiBaseUrl, key);
             }

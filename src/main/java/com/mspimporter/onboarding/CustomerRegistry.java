@@ -22,7 +22,7 @@ public class CustomerRegistry {
         this.jdbc = JdbcClient.create(dataSource);
     }
 
-    /** A customer as the registry knows it. */
+    /** A customer as the registry stores it. */
     public record Entry(CreationState state, String customerId) {
     }
 

@@ -21,7 +21,7 @@ import com.mspimporter.input.IntegrationType;
 
 /**
  * The {@code onboarding_link} and {@code create_integration} steps. An integration is created once per customer,
- * type and name; an AWS integration reuses the onboarding link fetched for it earlier, because the customer may
+ * type and name. An AWS integration reuses the onboarding link fetched for it earlier, because the customer may
  * already have deployed the CloudFormation stack with that link's external id.
  */
 final class IntegrationCreator {

@@ -26,7 +26,7 @@ public class IntegrationRegistry {
     public record Key(String apiBaseUrl, String customerId, String type, String integrationKey) {
     }
 
-    /** An integration as the registry knows it. */
+    /** An integration as the registry stores it. */
     public record Entry(CreationState state, String integrationId, String externalId, String cloudformationUrl) {
     }
 

@@ -11,7 +11,7 @@ public enum RowStatus {
     FAILED,
     /** The row is invalid and no call was made for it. */
     REJECTED,
-    /** A create call may or may not have taken effect because its answer was lost. */
+    /** A create call may or may not have taken effect because its response was lost. */
     IN_DOUBT,
     /** Not finished because the run stopped; a restart continues it. */
     PENDING,

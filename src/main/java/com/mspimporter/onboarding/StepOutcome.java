@@ -1,6 +1,6 @@
 package com.mspimporter.onboarding;
 
-/** What a step leaves for the rest of its row. */
+/** The effect of a step on the rest of its row. */
 enum StepOutcome {
 
     /** The step is done; the row goes on. */

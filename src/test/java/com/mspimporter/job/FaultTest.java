@@ -154,8 +154,8 @@ class FaultTest {
         int exitCode = fixture.run(csv);
 
         assertThat(exitCode).isEqualTo(1);
-        // the breaker decides once its window of 20 requests is full; the 8 rows in flight may each have a request
-        // permitted just before it opened and one more racing the state change, far below 40 rows x 5 tries
+        // The breaker decides once its window of 20 requests is full. Each of the 8 rows in flight may still send a
+        // request permitted just before it opened, and one more racing the state change: far below 40 rows x 5 tries.
         assertThat(fixture.api().requestCount()).isBetween(10L, 36L);
         ResultsFile results = fixture.resultsOf(csv);
         assertThat(results.lines()).hasSize(40);
