@@ -11,15 +11,18 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code importer_customer} table: customers this database created or was given, per API, whatever file
- * named them. Every change is committed at once, so that the state survives a killed process.
+ * named them. Every change is committed at once, and a {@code SENDING} mark is on disk before its call is sent, so
+ * that a killed process cannot send a create call twice.
  */
 @Repository
 public class CustomerRegistry {
 
     private final JdbcClient jdbc;
+    private final DiskFlush diskFlush;
 
-    public CustomerRegistry(DataSource dataSource) {
+    public CustomerRegistry(DataSource dataSource, DiskFlush diskFlush) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.diskFlush = diskFlush;
     }
 
     /** A customer as the registry stores it. */
@@ -34,9 +37,10 @@ public class CustomerRegistry {
                 .optional();
     }
 
-    /** Records that a create call is about to be sent, before it is sent. */
+    /** Records that a create call is about to be sent, before it is sent, and writes it to disk. */
     public void markSending(String apiBaseUrl, String customerKey, String name) {
         write(apiBaseUrl, customerKey, name, CreationState.SENDING, null);
+        diskFlush.flush();
     }
 
     public void markCreated(String apiBaseUrl, String customerKey, String name, String customerId) {

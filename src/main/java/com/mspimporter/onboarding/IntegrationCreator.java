@@ -139,7 +139,7 @@ final class IntegrationCreator {
                     apiBaseUrl, key.customerId(), key.type(), key.integrationKey()), recorder.counter());
             registry.markCreated(key, name, id, row.externalId(), row.cloudformationUrl());
             row.integrationCreated(id);
-            recorder.save();
+            recorder.saveAndFlush();
             log.debug("Row {}: created integration {}", row.rowNumber(), id);
             return StepOutcome.DONE;
         }
