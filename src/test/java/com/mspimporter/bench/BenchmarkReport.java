@@ -25,6 +25,8 @@ record BenchmarkReport(BenchmarkSettings settings, GeneratedCsv csv, ImporterPro
         String loadAtEnd) {
 
     private static final double MIB = 1024.0 * 1024.0;
+    /** Thread groups printed before the rest are folded into one line. */
+    private static final int THREAD_GROUPS = 10;
 
     /** Returns the exit code that the importer should end with for these settings. */
     int expectedExitCode() {
@@ -81,6 +83,7 @@ record BenchmarkReport(BenchmarkSettings settings, GeneratedCsv csv, ImporterPro
         row(out, "total wall time", seconds(Optional.of(result.wallTime())) + "   launch to exit of the importer");
         printCpu(out, phases);
         printMemory(out, phases);
+        printThreadCpu(out);
         out.println();
         out.println("summary: " + summary(staging, report));
     }
@@ -162,6 +165,30 @@ record BenchmarkReport(BenchmarkSettings settings, GeneratedCsv csv, ImporterPro
 
     private static int cores() {
         return Runtime.getRuntime().availableProcessors();
+    }
+
+    private void printThreadCpu(PrintStream out) {
+        out.println();
+        out.println("importer CPU by thread (whole run, sampled once a second)");
+        List<ThreadCpuSampler.ThreadGroupCpu> groups = result.threads().groups();
+        if (groups.isEmpty()) {
+            row(out, "  not measured", "/proc/<pid>/task could not be read");
+            return;
+        }
+        Duration total = groups.stream().map(ThreadCpuSampler.ThreadGroupCpu::cpu).reduce(Duration.ZERO,
+                Duration::plus);
+        for (ThreadCpuSampler.ThreadGroupCpu group : ThreadCpuSampler.top(groups, THREAD_GROUPS)) {
+            double share = total.isZero() ? 0 : 100.0 * group.cpu().toNanos() / total.toNanos();
+            row(out, "  " + group.name(), String.format(Locale.ROOT, "%7.2f s %5.1f%% %8.3f ms/row   %d thread%s",
+                    toSeconds(group.cpu()), share, millisPerRow(group.cpu()), group.threads(),
+                    group.threads() == 1 ? "" : "s"));
+        }
+        String processTotal = result.sampler().last()
+                .map(sample -> String.format(Locale.ROOT, " of the importer's %.2f s", toSeconds(sample.childCpu())))
+                .orElse("");
+        row(out, "  sampled total", String.format(Locale.ROOT, "%7.2f s%s", toSeconds(total), processTotal));
+        out.println("  Names are the kernel's, cut to 15 characters, with digits replaced by N. A thread's CPU after"
+                + " its last sample is missed, so the figures are lower bounds.");
     }
 
     private void printMemory(PrintStream out, ImporterLog.Phases phases) {

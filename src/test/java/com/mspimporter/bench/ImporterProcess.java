@@ -19,12 +19,17 @@ import java.util.Map;
 /**
  * Runs the importer as a child JVM, so that its memory is measured apart from the benchmark and
  * the stand-in API. While it runs, this class copies its output to a log file and to the console,
- * polls its peak resident memory and CPU time, and can take thread dumps and heap histograms with
- * {@code jcmd}.
+ * polls its peak resident memory, its CPU time and the CPU time of each of its threads, and can
+ * take thread dumps and heap histograms with {@code jcmd}.
  */
 final class ImporterProcess {
 
     private static final Duration SAMPLE_INTERVAL = Duration.ofMillis(50);
+    /**
+     * Longer than {@link #SAMPLE_INTERVAL}, because each sample reads one file per thread and the
+     * importer has more than 100 threads.
+     */
+    private static final Duration THREAD_SAMPLE_INTERVAL = Duration.ofSeconds(1);
     /** Header lines plus the 25 classes that take the most heap. */
     private static final int HISTOGRAM_LINES = 28;
 
@@ -50,10 +55,10 @@ final class ImporterProcess {
 
     /**
      * The end of a child run: exit code, launch and exit times, its log, and the samples of its
-     * memory and CPU time.
+     * memory, its CPU time and its threads' CPU time.
      */
     record Result(int exitCode, Instant launched, Instant exited, ImporterLog log, ProcessSampler sampler,
-            Path logFile) {
+            ThreadCpuSampler threads, Path logFile) {
 
         Duration wallTime() {
             return Duration.between(launched, exited);
@@ -71,6 +76,8 @@ final class ImporterProcess {
         Process process = builder.start();
         ProcessSampler sampler = new ProcessSampler(process);
         Thread poller = startDaemon("process-sampler", () -> poll(process, sampler));
+        ThreadCpuSampler threads = ThreadCpuSampler.of(process);
+        Thread threadPoller = startDaemon("thread-cpu-sampler", () -> pollThreads(process, threads));
         List<Thread> diagnostics = new ArrayList<>();
         if (!diagnosticsSettings.threadDumpInterval().isZero()) {
             diagnostics.add(startDaemon("thread-dumper", () -> runJcmdEvery(process,
@@ -86,12 +93,15 @@ final class ImporterProcess {
         int exitCode = process.waitFor();
         Instant exited = Instant.now();
         poller.join();
+        // wakes the thread poller from its sleep, since the child is gone
+        threadPoller.interrupt();
+        threadPoller.join();
         for (Thread diagnostic : diagnostics) {
             // wakes a diagnostic that sleeps until its next dump, since the child is gone
             diagnostic.interrupt();
             diagnostic.join();
         }
-        return new Result(exitCode, launched, exited, log, sampler, logFile);
+        return new Result(exitCode, launched, exited, log, sampler, threads, logFile);
     }
 
     private void copyOutput(Process process, ImporterLog log) throws IOException {
@@ -119,6 +129,13 @@ final class ImporterProcess {
                 return;
             }
         }
+    }
+
+    private static void pollThreads(Process process, ThreadCpuSampler threads) {
+        do {
+            threads.sample();
+        }
+        while (sleep(THREAD_SAMPLE_INTERVAL) && process.isAlive());
     }
 
     /**
