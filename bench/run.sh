@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs the importer benchmark: compiles the test sources offline, then starts BenchmarkRun.
+# Runs the importer benchmark: compiles the test sources offline, then starts BenchmarkRun,
+# or StandInProbe for the standin preset.
 # Usage: bench/run.sh throughput | overhead | memory | staging | custom ROWS LATENCY_MS CONCURRENCY [RATE_LIMIT] [HEAP] [OPTIONS]
+#        bench/run.sh standin [CALLS LATENCY_MS CONCURRENCY]
 # See bench/README.md for what each preset measures.
 set -euo pipefail
 
@@ -16,6 +18,10 @@ Usage: bench/run.sh PRESET
   custom ROWS LATENCY_MS CONCURRENCY [RATE_LIMIT] [HEAP] [OPTIONS]
                any other run; OPTIONS are --calls=4, --stop-after-staging, --keep,
                --thread-dumps=SECONDS (see BenchmarkRun's usage)
+  standin [CALLS LATENCY_MS CONCURRENCY]
+               no importer: CONCURRENCY threads of a plain JDK HTTP client send CALLS
+               create-customer requests to the stand-in, against the bound
+               CONCURRENCY / LATENCY (default 40000 calls, latency 20 ms, concurrency 16)
 TEXT
 }
 
@@ -32,6 +38,7 @@ case "$preset" in
     memory) arguments=(100000 0 8 256m) ;;
     staging) arguments=(1000000 0 8 256m --stop-after-staging) ;;
     custom) arguments=() ;;
+    standin) arguments=() ;;
     -h | --help) usage; exit 0 ;;
     *) echo "Unknown preset '$preset'" >&2; usage >&2; exit 2 ;;
 esac
@@ -47,7 +54,8 @@ runtime_classpath=target/bench/runtime-classpath.txt
 if [[ ! -s $test_classpath || pom.xml -nt $test_classpath ]]; then
     ./mvnw -q -B -o dependency:build-classpath -Dmdep.outputFile="$test_classpath"
 fi
-if [[ ! -s $runtime_classpath || pom.xml -nt $runtime_classpath ]]; then
+# The standin preset runs no importer, so it needs no runtime class path.
+if [[ $preset != standin ]] && [[ ! -s $runtime_classpath || pom.xml -nt $runtime_classpath ]]; then
     ./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$runtime_classpath"
 fi
 
@@ -61,6 +69,13 @@ snapshot=$(mktemp -d target/bench/classes.XXXXXX)
 trap 'rm -rf "$snapshot"' EXIT
 cp -r target/classes "$snapshot/classes"
 cp -r target/test-classes "$snapshot/test-classes"
+
+if [[ $preset == standin ]]; then
+    java -Xmx1g -cp "$snapshot/test-classes:$snapshot/classes:$(cat "$test_classpath")" \
+        com.mspimporter.bench.StandInProbe \
+        "${arguments[@]}"
+    exit
+fi
 
 # The importer runs with the production class path only, so WireMock and the test classes stay out of its memory.
 java -Xmx1g -cp "$snapshot/test-classes:$snapshot/classes:$(cat "$test_classpath")" \
