@@ -120,6 +120,7 @@ public final class BenchmarkRun {
         if (settings.profile()) {
             command.add(1, JfrProfile.jvmOption(workDir.resolve(PROFILE_FILE)));
         }
+        command.addAll(1, settings.jvmOptions());
         settings.rateLimit().ifPresent(limit -> command.add("--importer.rate-limit-per-second=" + limit));
         command.addAll(settings.importerOptions());
         return command;

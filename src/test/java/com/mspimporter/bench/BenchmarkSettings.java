@@ -26,13 +26,14 @@ import java.util.regex.Pattern;
  * @param heapHistogramInterval time between two {@code jcmd GC.class_histogram} of the importer, or
  *        zero for none
  * @param importerClasspath class path of the importer's JVM
+ * @param jvmOptions further options of the importer's JVM, such as {@code -XX:TieredStopAtLevel=1}
  * @param importerOptions further {@code --importer.*}, {@code --spring.*} and {@code --logging.*} options
  *        passed to the importer as they are
  */
 record BenchmarkSettings(long rows, Duration latency, int concurrency, OptionalDouble rateLimit, String heap,
         boolean allFourCalls, boolean stopAfterStaging, boolean keepFiles, boolean profile,
         Duration threadDumpInterval, Duration heapHistogramInterval, String importerClasspath,
-        List<String> importerOptions) {
+        List<String> jvmOptions, List<String> importerOptions) {
 
     static final String USAGE = """
             Usage: BenchmarkRun ROWS LATENCY_MS CONCURRENCY [RATE_LIMIT] [HEAP] [OPTIONS]
@@ -53,6 +54,8 @@ record BenchmarkSettings(long rows, Duration latency, int concurrency, OptionalD
                                        take a class histogram of the importer's heap every SECONDS
                                        seconds (a full collection each time)
               --importer-classpath=CP  class path of the importer's JVM (default: this JVM's)
+              --jvm=OPTION             an option of the importer's JVM, such as --jvm=-XX:TieredStopAtLevel=1;
+                                       may be given more than once
               --importer.NAME=VALUE    passed to the importer, as are --spring.* and --logging.*
             """;
 
@@ -74,6 +77,7 @@ record BenchmarkSettings(long rows, Duration latency, int concurrency, OptionalD
         Duration threadDumpInterval = Duration.ZERO;
         Duration heapHistogramInterval = Duration.ZERO;
         String importerClasspath = System.getProperty("java.class.path");
+        List<String> jvmOptions = new ArrayList<>();
         List<String> importerOptions = new ArrayList<>();
         for (String arg : args) {
             if (arg.equals("--calls=4")) {
@@ -96,6 +100,9 @@ record BenchmarkSettings(long rows, Duration latency, int concurrency, OptionalD
             }
             else if (arg.startsWith("--importer-classpath=")) {
                 importerClasspath = value(arg);
+            }
+            else if (arg.startsWith("--jvm=")) {
+                jvmOptions.add(value(arg));
             }
             else if (arg.startsWith("--importer.") || arg.startsWith("--spring.") || arg.startsWith("--logging.")) {
                 importerOptions.add(arg);
@@ -134,7 +141,7 @@ record BenchmarkSettings(long rows, Duration latency, int concurrency, OptionalD
         }
         return new BenchmarkSettings(rows, latency, concurrency, rateLimit, heap, allFourCalls, stopAfterStaging,
                 keepFiles, profile, threadDumpInterval, heapHistogramInterval, importerClasspath,
-                List.copyOf(importerOptions));
+                List.copyOf(jvmOptions), List.copyOf(importerOptions));
     }
 
     /** Tells whether a diagnostic leaves files to read, so that the working folder must be kept. */
@@ -144,10 +151,11 @@ record BenchmarkSettings(long rows, Duration latency, int concurrency, OptionalD
 
     /** Returns a one-line description of the settings, for the report. */
     String describe() {
-        return String.format("%d rows (%s), latency %d ms, concurrency %d, rate limit %s, -Xmx%s%s%s", rows,
+        return String.format("%d rows (%s), latency %d ms, concurrency %d, rate limit %s, -Xmx%s%s%s%s", rows,
                 allFourCalls ? "all AWS, 4 calls each" : "mixed AWS, GCP and no integration",
                 latency.toMillis(), concurrency,
                 rateLimit.isPresent() ? rateLimit.getAsDouble() + " calls/s" : "off", heap,
+                jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions),
                 stopAfterStaging ? ", stopped after staging by a rejected key" : "",
                 importerOptions.isEmpty() ? "" : ", " + String.join(" ", importerOptions));
     }
