@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * housekeeping. Setting {@code WRITE_DELAY} to 0 would write every commit at once, but a chunk per commit made the
  * file grow by tens of kilobytes per row, and H2 2.4.240 only compacts in the background thread that a delay of 0
  * turns off. So commits keep the delay, and {@link #flush()} runs {@code CHECKPOINT}, which writes every commit
- * so far. H2 recovers the file to its last write, so a killed process loses the commits after the last flush and
- * never an earlier one. Other databases make every commit durable, and flushing does nothing.
+ * so far. H2 recovers the file to its last write, so a killed process loses at most the commits made after the
+ * last flush. Other databases make every commit durable, and flushing does nothing.
  * <p>
  * Concurrent callers share checkpoints: a caller that waited while another thread ran one checkpoint runs the
  * next one for every caller that committed meanwhile, instead of one checkpoint each.
