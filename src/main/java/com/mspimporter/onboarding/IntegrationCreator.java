@@ -109,8 +109,9 @@ final class IntegrationCreator {
             OnboardingLink link = api.createOnboardingLink(row.customerId(), input.awsAccountType(),
                     input.awsCurConfigType(), recorder.counter());
             registry.markLinked(key, input.integrationName(), link.externalId(), link.cloudformationUrl());
+            // the row is saved with its link after the create call, and a restart before then reads the link from
+            // the registry
             row.linkCreated(link.externalId(), link.cloudformationUrl());
-            recorder.save();
             return StepOutcome.DONE;
         }
         catch (CallRejectedException | InvalidAnswerException ex) {

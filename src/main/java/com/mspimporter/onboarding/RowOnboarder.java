@@ -16,8 +16,8 @@ import com.mspimporter.api.UsersAdded;
 import com.mspimporter.config.ImporterProperties;
 
 /**
- * Walks one row through its calls in order, starting at the first step that is not done, and saves the row
- * after every call. Safe to call from several threads for different rows.
+ * Walks one row through its calls in order, starting at the first step that is not done. The row is saved after
+ * each create call and each failure, and when it ends. Safe to call from several threads for different rows.
  */
 @Component
 public class RowOnboarder {
@@ -107,8 +107,8 @@ public class RowOnboarder {
                 .toList();
         try {
             UsersAdded result = api.addUsers(row.customerId(), toAdd, row.input().userRole(), recorder.counter());
+            // saved with the row's final state right after this
             row.usersAdded(result.added(), result.failed());
-            recorder.save();
             return StepOutcome.DONE;
         }
         catch (CallRejectedException | InvalidAnswerException ex) {
