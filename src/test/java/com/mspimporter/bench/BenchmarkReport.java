@@ -104,6 +104,7 @@ record BenchmarkReport(BenchmarkSettings settings, GeneratedCsv csv, ImporterPro
                     + " per row", bound.getAsDouble(), csv.callsPerRow()));
             row(out, "  ratio", String.format(Locale.ROOT, "%.3f", rowsPerSecond / bound.getAsDouble()));
         }
+        printSecondHalf(out, bound);
         double workerMillisPerRow = toSeconds(onboarding.get()) * 1000 * settings.concurrency() / csv.rows();
         double latencyMillisPerRow = csv.callsPerRow() * settings.latency().toNanos() / 1e6;
         if (settings.latency().isZero()) {
@@ -115,6 +116,28 @@ record BenchmarkReport(BenchmarkSettings settings, GeneratedCsv csv, ImporterPro
                     + " %.1f ms per row beyond it", workerMillisPerRow, latencyMillisPerRow,
                     workerMillisPerRow - latencyMillisPerRow));
         }
+    }
+
+    /**
+     * Prints the rate of the second half of the rows, from the importer's progress lines, so that the JVM's
+     * warm-up in the first seconds is separated from the rate it reaches afterwards.
+     */
+    private void printSecondHalf(PrintStream out, OptionalDouble bound) {
+        List<ImporterLog.Progress> progress = result.log().progress();
+        Optional<ImporterLog.Progress> half = progress.stream()
+                .filter(line -> line.rowsDone() * 2 >= csv.rows())
+                .findFirst();
+        ImporterLog.Progress last = progress.isEmpty() ? null : progress.get(progress.size() - 1);
+        if (half.isEmpty() || last == null || !last.time().isAfter(half.get().time())) {
+            return;
+        }
+        double seconds = toSeconds(Duration.between(half.get().time(), last.time()));
+        double rowsPerSecond = (last.rowsDone() - half.get().rowsDone()) / seconds;
+        String ratio = bound.isPresent()
+                ? String.format(Locale.ROOT, ", ratio %.3f", rowsPerSecond / bound.getAsDouble())
+                : "";
+        row(out, "  after half the rows", String.format(Locale.ROOT, "%.1f rows/s%s, from the progress lines at %d"
+                + " and %d rows done", rowsPerSecond, ratio, half.get().rowsDone(), last.rowsDone()));
     }
 
     private void printCpu(PrintStream out, ImporterLog.Phases phases) {

@@ -7,9 +7,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The importer's console output, read line by line as the child process writes it, with the times
@@ -24,6 +27,7 @@ final class ImporterLog {
 
     private static final int TAIL_LINES = 40;
     private static final int TIME_LENGTH = "HH:mm:ss.SSS".length();
+    private static final Pattern PROGRESS = Pattern.compile("Progress: (\\d+) of \\d+ rows done");
 
     private final ZoneId zone;
     private final Deque<String> tail = new ArrayDeque<>();
@@ -33,6 +37,7 @@ final class ImporterLog {
     private Instant lastProgress;
     private Instant reported;
     private Instant finished;
+    private final List<Progress> progress = new ArrayList<>();
 
     ImporterLog(ZoneId zone) {
         this.zone = zone;
@@ -41,6 +46,10 @@ final class ImporterLog {
     /** The phase boundaries found in the log; a phase that did not happen is empty. */
     record Phases(Optional<Instant> stagingStarted, Optional<Instant> staged, Optional<Instant> onboardingStarted,
             Optional<Instant> lastProgress, Optional<Instant> reported, Optional<Instant> finished) {
+    }
+
+    /** One progress line: when it was logged and how many rows were done by then. */
+    record Progress(Instant time, long rowsDone) {
     }
 
     /** Reads one line of output that arrived at {@code received}. */
@@ -66,6 +75,10 @@ final class ImporterLog {
         }
         else if (message.startsWith("Progress: ")) {
             lastProgress = time;
+            Matcher done = PROGRESS.matcher(message);
+            if (done.lookingAt()) {
+                progress.add(new Progress(time, Long.parseLong(done.group(1))));
+            }
         }
         else if (message.startsWith("Wrote ")) {
             // the results file comes first; a summary page written after it belongs to the report too
@@ -80,6 +93,11 @@ final class ImporterLog {
         return new Phases(Optional.ofNullable(stagingStarted), Optional.ofNullable(staged),
                 Optional.ofNullable(onboardingStarted), Optional.ofNullable(lastProgress),
                 Optional.ofNullable(reported), Optional.ofNullable(finished));
+    }
+
+    /** Returns the progress lines in the order they were logged. */
+    synchronized List<Progress> progress() {
+        return List.copyOf(progress);
     }
 
     /** Returns the last lines of output, oldest first, for a run that did not end as expected. */
