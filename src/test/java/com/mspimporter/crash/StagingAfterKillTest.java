@@ -43,11 +43,8 @@ class StagingAfterKillTest {
     void killDuringStagingStagesEveryRowOnce() throws Exception {
         CrashScenario scenario = CrashScenario.clean(2).plusInvalidRows(INVALID_ROWS);
         int records = scenario.rows().size();
-        // H2 writes every commit to the file at once with WRITE_DELAY=0. With its default delay of 500 ms the
-        // kill below would mostly find no staged row on disk, and the restart would not resume a partial stage.
-        String databaseUrl = "jdbc:h2:file:" + folder.resolve("jobdb") + ";WRITE_DELAY=0";
         try (ImportWorkspace workspace = new ImportWorkspace(folder, scenario, StandInApi.start(),
-                List.of("--importer.max-rejected-rows=100%", "--spring.datasource.url=" + databaseUrl))) {
+                List.of("--importer.max-rejected-rows=100%"))) {
             ImporterProcess staging = workspace.start(null);
             killOnceStagingWrites(staging, workspace.database());
             long staged = countStagedRows(workspace.database());
