@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
  * must be on disk, and they keep those points safe under a write delay above 0: {@code CHECKPOINT} writes the
  * commits so far, and waiting for H2's writer threads covers a store that the background writer queued without
  * waiting for it, because {@code CHECKPOINT} returns at once when that store has taken every change.
- * NOTE: a write delay of 500 ms with these flushes made onboarding faster and the file smaller, but a program
- * that wrote rows to H2 alone, flushed them this way and then halted its JVM lost a flushed row in 1 of 23 runs.
- * The delay therefore stays 0.
+ * NOTE: a write delay of 500 ms with these flushes made onboarding faster and the file smaller. But a program
+ * that wrote rows to H2 alone, flushed them this way and then halted its JVM lost a flushed row in 1 of 23 runs,
+ * so the delay stays 0.
  * <p>
  * Other databases make every commit durable, and flushing does nothing. Concurrent callers share checkpoints: a
  * caller that waited while another thread ran one checkpoint runs the next one for every caller that committed
