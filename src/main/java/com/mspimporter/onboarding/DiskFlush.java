@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * {@code H2CommitDurability} sets H2's {@code WRITE_DELAY} to 0, so H2 2.4.240 writes every commit to the file
  * before the commit returns, and a flush normally finds nothing left to write. The flushes mark the points that
- * must be on disk, and they keep those points safe under a write delay above 0: {@code CHECKPOINT} writes the
- * commits so far, and waiting for H2's writer threads covers a store that the background writer queued without
- * waiting for it, because {@code CHECKPOINT} returns at once when that store has taken every change.
+ * must be on disk. Under a write delay above 0, {@code CHECKPOINT} writes the commits so far, and the wait for
+ * H2's writer threads covers a store that the background writer queued without waiting for it. That wait is
+ * needed because {@code CHECKPOINT} returns at once when such a store has already taken every change.
  * NOTE: a write delay of 500 ms with these flushes made onboarding faster and the file smaller. But a program
  * that wrote rows to H2 alone, flushed them this way and then halted its JVM lost a flushed row in 1 of 23 runs,
  * so the delay stays 0.
