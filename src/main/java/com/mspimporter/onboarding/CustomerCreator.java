@@ -88,7 +88,7 @@ final class CustomerCreator {
                     recorder.counter()).customerId();
             registry.markCreated(apiBaseUrl, key, name, id);
             row.customerCreated(id);
-            recorder.saveAndFlush();
+            recorder.save();
             log.debug("Row {}: created customer {}", row.rowNumber(), id);
             return StepOutcome.DONE;
         }

@@ -11,18 +11,15 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code importer_customer} table: customers this database created or was given, per API, whatever file
- * named them. Every change is committed at once, and a {@code SENDING} mark is on disk before its call is sent, so
- * that a killed process cannot send a create call twice.
+ * named them. Every change is committed at once, so that the state survives a killed process.
  */
 @Repository
 public class CustomerRegistry {
 
     private final JdbcClient jdbc;
-    private final DiskFlush diskFlush;
 
-    public CustomerRegistry(DataSource dataSource, DiskFlush diskFlush) {
+    public CustomerRegistry(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
-        this.diskFlush = diskFlush;
     }
 
     /** A customer as the registry stores it. */
@@ -37,10 +34,9 @@ public class CustomerRegistry {
                 .optional();
     }
 
-    /** Records that a create call is about to be sent, before it is sent, and writes it to disk. */
+    /** Records that a create call is about to be sent, before it is sent. */
     public void markSending(String apiBaseUrl, String customerKey, String name) {
         write(apiBaseUrl, customerKey, name, CreationState.SENDING, null);
-        diskFlush.flush();
     }
 
     public void markCreated(String apiBaseUrl, String customerKey, String name, String customerId) {

@@ -109,8 +109,8 @@ final class IntegrationCreator {
             OnboardingLink link = api.createOnboardingLink(row.customerId(), input.awsAccountType(),
                     input.awsCurConfigType(), recorder.counter());
             registry.markLinked(key, input.integrationName(), link.externalId(), link.cloudformationUrl());
-            // the row is saved with its link after the create call, and a restart before then reads the link from
-            // the registry
+            // The row is saved with its link once the create call's outcome is known. A restart before that reads
+            // the link from the registry.
             row.linkCreated(link.externalId(), link.cloudformationUrl());
             return StepOutcome.DONE;
         }
@@ -140,7 +140,7 @@ final class IntegrationCreator {
                     apiBaseUrl, key.customerId(), key.type(), key.integrationKey()), recorder.counter());
             registry.markCreated(key, name, id, row.externalId(), row.cloudformationUrl());
             row.integrationCreated(id);
-            recorder.saveAndFlush();
+            recorder.save();
             log.debug("Row {}: created integration {}", row.rowNumber(), id);
             return StepOutcome.DONE;
         }

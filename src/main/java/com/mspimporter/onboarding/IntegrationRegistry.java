@@ -11,18 +11,15 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code importer_integration} table: integrations this database requested, per API and customer,
- * with the AWS onboarding link fetched for them. Every change is committed at once, and a {@code SENDING} mark is
- * on disk before its call is sent.
+ * with the AWS onboarding link fetched for them. Every change is committed at once.
  */
 @Repository
 public class IntegrationRegistry {
 
     private final JdbcClient jdbc;
-    private final DiskFlush diskFlush;
 
-    public IntegrationRegistry(DataSource dataSource, DiskFlush diskFlush) {
+    public IntegrationRegistry(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
-        this.diskFlush = diskFlush;
     }
 
     /** Identifies an integration: its API, customer, type and the comparable form of its name. */
@@ -49,10 +46,9 @@ public class IntegrationRegistry {
         write(key, name, CreationState.LINKED, null, externalId, cloudformationUrl);
     }
 
-    /** Records that a create call is about to be sent, before it is sent, and writes it to disk. */
+    /** Records that a create call is about to be sent, before it is sent. */
     public void markSending(Key key, String name, String externalId, String cloudformationUrl) {
         write(key, name, CreationState.SENDING, null, externalId, cloudformationUrl);
-        diskFlush.flush();
     }
 
     public void markCreated(Key key, String name, String integrationId, String externalId, String cloudformationUrl) {

@@ -26,19 +26,17 @@ public class RowOnboarder {
 
     private final PlatformApi api;
     private final RowStore rows;
-    private final DiskFlush diskFlush;
     private final CustomerCreator customers;
     private final IntegrationCreator integrations;
     private final Clock clock;
 
     public RowOnboarder(PlatformApi api, RowStore rows, CustomerRegistry customerRegistry,
-            IntegrationRegistry integrationRegistry, DiskFlush diskFlush, ServiceAccountKeys keys,
-            ImporterProperties properties, Clock clock) {
+            IntegrationRegistry integrationRegistry, ServiceAccountKeys keys, ImporterProperties properties,
+            Clock clock) {
         String apiBaseUrl = ApiIdentity.of(properties.api().baseUrl());
         boolean resendInDoubt = properties.retry().resendInDoubt();
         this.api = api;
         this.rows = rows;
-        this.diskFlush = diskFlush;
         this.customers = new CustomerCreator(api, customerRegistry, apiBaseUrl, resendInDoubt);
         this.integrations = new IntegrationCreator(api, integrationRegistry, keys, apiBaseUrl, resendInDoubt);
         this.clock = clock;
@@ -51,20 +49,9 @@ public class RowOnboarder {
      * @throws ApiCallException when the key was refused or the API is down, which stops the whole run
      */
     public RowStatus onboard(RowProgress row) {
-        RowRecorder recorder = new RowRecorder(rows, diskFlush, row);
+        RowRecorder recorder = new RowRecorder(rows, row);
         row.clearTransientFailure();
-        try {
-            return finish(recorder, runSteps(recorder));
-        }
-        finally {
-            // the row's last state and any registry change of a failed create call survive a kill from here on
-            recorder.flush();
-        }
-    }
-
-    private RowStatus finish(RowRecorder recorder, StepOutcome outcome) {
-        RowProgress row = recorder.row();
-        if (outcome == StepOutcome.RETRY_LATER) {
+        if (runSteps(recorder) == StepOutcome.RETRY_LATER) {
             log.info("Row {} ({}) will be tried again by the next run: {}", row.rowNumber(), row.customerName(),
                     row.error());
             return RowStatus.PENDING;

@@ -9,14 +9,12 @@ import com.mspimporter.api.RequestCounter;
 final class RowRecorder {
 
     private final RowStore store;
-    private final DiskFlush diskFlush;
     private final RowProgress row;
     private final RequestCounter counter = new RequestCounter();
     private int recorded;
 
-    RowRecorder(RowStore store, DiskFlush diskFlush, RowProgress row) {
+    RowRecorder(RowStore store, RowProgress row) {
         this.store = store;
-        this.diskFlush = diskFlush;
         this.row = row;
     }
 
@@ -33,16 +31,5 @@ final class RowRecorder {
         row.addAttempts(sent - recorded);
         recorded = sent;
         store.save(row);
-    }
-
-    /** Saves the row and writes it to disk, so that a restart finds what a create call returned. */
-    void saveAndFlush() {
-        save();
-        diskFlush.flush();
-    }
-
-    /** Writes the row's and the registries' changes so far to disk. */
-    void flush() {
-        diskFlush.flush();
     }
 }
