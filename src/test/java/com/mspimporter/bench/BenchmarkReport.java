@@ -66,7 +66,7 @@ record BenchmarkReport(BenchmarkSettings settings, GeneratedCsv csv, ImporterPro
         Optional<Duration> report = between(phases.lastProgress(), phases.reported());
 
         out.println();
-        out.println("== " + settings.describe() + ", " + cores() + " cores");
+        out.println("== " + settings.describe() + ", " + Host.cores() + " cores");
         row(out, "load average", loadAtStart + " at start, " + loadAtEnd + " at end (1, 5, 15 min)");
         row(out, "importer exit code", result.exitCode() + " (expected " + expectedExitCode() + ")");
         row(out, "requests to the stand-in", requests + (settings.stopAfterStaging() ? ""
@@ -158,7 +158,7 @@ record BenchmarkReport(BenchmarkSettings settings, GeneratedCsv csv, ImporterPro
             double importer = millisPerRow(cpu.childCpu());
             double standIn = millisPerRow(cpu.ownCpu());
             row(out, "  onboarding", String.format(Locale.ROOT, "importer %.3f ms/row, this JVM %.3f ms/row: at most"
-                    + " %.0f rows/s on %d cores", importer, standIn, cpuCeiling(importer + standIn), cores()));
+                    + " %.0f rows/s on %d cores", importer, standIn, cpuCeiling(importer + standIn), Host.cores()));
         });
         cpuBetween(phases.lastProgress(), phases.reported()).ifPresent(cpu -> row(out, "  report",
                 String.format(Locale.ROOT, "importer %.3f ms/row", millisPerRow(cpu.childCpu()))));
@@ -183,11 +183,7 @@ record BenchmarkReport(BenchmarkSettings settings, GeneratedCsv csv, ImporterPro
     }
 
     private static double cpuCeiling(double cpuMillisPerRow) {
-        return cpuMillisPerRow <= 0 ? Double.POSITIVE_INFINITY : cores() * 1000 / cpuMillisPerRow;
-    }
-
-    private static int cores() {
-        return Runtime.getRuntime().availableProcessors();
+        return cpuMillisPerRow <= 0 ? Double.POSITIVE_INFINITY : Host.cores() * 1000 / cpuMillisPerRow;
     }
 
     private void printThreadCpu(PrintStream out) {

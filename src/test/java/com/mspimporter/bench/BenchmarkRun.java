@@ -66,7 +66,7 @@ public final class BenchmarkRun {
         out.println("Benchmark: " + settings.describe());
         out.println("Working folder: " + workDir);
 
-        String loadAtStart = loadAverage();
+        String loadAtStart = Host.loadAverage();
         Instant generating = Instant.now();
         GeneratedCsv csv = BenchmarkCsv.write(workDir.resolve("input"), settings.rows(), settings.allFourCalls());
         out.printf(Locale.ROOT, "Generated %s: %d rows, %d calls if every call succeeds, in %.1f s%n", csv.file(),
@@ -84,7 +84,7 @@ public final class BenchmarkRun {
                     Map.of("IMPORTER_API_KEY", key), workDir, out, settings);
             ImporterProcess.Result result = importer.run();
             report = new BenchmarkReport(settings, csv, result, requests.first(), requests.last(),
-                    requests.requestCount(), GcLog.read(workDir.resolve("gc.log")), loadAtStart, loadAverage());
+                    requests.requestCount(), GcLog.read(workDir.resolve("gc.log")), loadAtStart, Host.loadAverage());
         }
 
         report.print(out);
@@ -146,16 +146,6 @@ public final class BenchmarkRun {
      * Returns the load averages over 1, 5 and 15 minutes from {@code /proc/loadavg}, because other
      * processes on the same cores change every figure; "unknown" where the file is missing.
      */
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
-            return String.join(" ", fields[0], fields[1], fields[2]);
-        }
-        catch (IOException | ArrayIndexOutOfBoundsException ex) {
-            return "unknown";
-        }
-    }
-
     /** Makes every entry absolute, because the importer runs in the working folder. */
     private static String absoluteClasspath(String classpath) {
         return Stream.of(classpath.split(File.pathSeparator))

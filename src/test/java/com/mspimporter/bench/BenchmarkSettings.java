@@ -164,7 +164,7 @@ record BenchmarkSettings(long rows, Duration latency, int concurrency, OptionalD
         return arg.substring(arg.indexOf('=') + 1);
     }
 
-    private static long wholeNumber(String name, String text, long minimum) {
+    static long wholeNumber(String name, String text, long minimum) {
         long value;
         try {
             value = Long.parseLong(text.replace("_", ""));

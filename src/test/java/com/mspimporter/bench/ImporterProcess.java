@@ -93,7 +93,7 @@ final class ImporterProcess {
         int exitCode = process.waitFor();
         Instant exited = Instant.now();
         poller.join();
-        // wakes the thread poller from its sleep, since the child is gone
+        // the child is gone, so the thread poller need not finish its sleep
         threadPoller.interrupt();
         threadPoller.join();
         for (Thread diagnostic : diagnostics) {

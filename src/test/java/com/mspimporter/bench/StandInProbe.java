@@ -7,8 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,7 +80,7 @@ public final class StandInProbe {
     /** Runs the probe once, prints the figures and returns the exit code of this program. */
     int run() throws InterruptedException {
         out.println("Stand-in probe: " + settings.describe());
-        String loadAtStart = loadAverage();
+        String loadAtStart = Host.loadAverage();
         CallLog log;
         try (StandInApi api = StandInApi.builder()
                 .latency(settings.latency())
@@ -90,7 +88,7 @@ public final class StandInProbe {
                 .start()) {
             log = sendAll(api);
         }
-        String loadAtEnd = loadAverage();
+        String loadAtEnd = Host.loadAverage();
         if (log.completed.get() != settings.calls()) {
             out.println("Only " + log.completed.get() + " of " + settings.calls() + " calls completed because a"
                     + " client thread ended early. Its stack trace is above.");
@@ -100,7 +98,7 @@ public final class StandInProbe {
         Figures all = log.figures(0, settings.calls(), log.startNanos, log.endNanos, log.startCpuNanos,
                 log.endCpuNanos);
         out.println();
-        out.println("== " + settings.describe() + ", " + cores() + " cores");
+        out.println("== " + settings.describe() + ", " + Host.cores() + " cores");
         row("load average", loadAtStart + " at start, " + loadAtEnd + " at end (1, 5, 15 min)");
         printFigures("all calls", "from the start", all);
         log.failureReasons().forEach((reason, count) -> row("  failed with", reason + ": " + count));
@@ -207,7 +205,8 @@ public final class StandInProbe {
         row("  failures", Long.toString(figures.failures()));
         double cpuPerCall = figures.cpuMillisPerCall();
         row("  CPU time", String.format(Locale.ROOT, "%.3f ms/call of this JVM (client, stand-in, JIT and GC):"
-                + " at most %.0f calls/s on %d cores", cpuPerCall, cores() * 1000 / cpuPerCall, cores()));
+                + " at most %.0f calls/s on %d cores", cpuPerCall, Host.cores() * 1000 / cpuPerCall,
+                Host.cores()));
     }
 
     private String summary(Figures all, Figures firstHalf, Figures secondHalf, String loadAtEnd) {
@@ -245,24 +244,10 @@ public final class StandInProbe {
         return String.format(Locale.ROOT, value >= 100 ? "%.1f" : "%.3f", value);
     }
 
-    private static int cores() {
-        return Runtime.getRuntime().availableProcessors();
-    }
-
     /**
      * Returns the load averages over 1, 5 and 15 minutes from {@code /proc/loadavg}, because other
      * processes on the same cores change every figure. Returns "unknown" where the file is missing.
      */
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
-            return String.join(" ", fields[0], fields[1], fields[2]);
-        }
-        catch (IOException | ArrayIndexOutOfBoundsException ex) {
-            return "unknown";
-        }
-    }
-
     /**
      * The arguments of one probe.
      *
@@ -286,24 +271,17 @@ public final class StandInProbe {
                 throw new IllegalArgumentException("Expected at most 3 arguments, got " + args.length + ": "
                         + String.join(" ", args));
             }
-            int calls = args.length > 0 ? parseInt("CALLS", args[0], 1) : DEFAULT_CALLS;
-            int latencyMillis = args.length > 1 ? parseInt("LATENCY_MS", args[1], 0) : DEFAULT_LATENCY_MILLIS;
-            int concurrency = args.length > 2 ? parseInt("CONCURRENCY", args[2], 1) : DEFAULT_CONCURRENCY;
+            int calls = argument(args, 0, "CALLS", 1, DEFAULT_CALLS);
+            int latencyMillis = argument(args, 1, "LATENCY_MS", 0, DEFAULT_LATENCY_MILLIS);
+            int concurrency = argument(args, 2, "CONCURRENCY", 1, DEFAULT_CONCURRENCY);
             return new Settings(calls, Duration.ofMillis(latencyMillis), concurrency);
         }
 
-        private static int parseInt(String name, String value, int min) {
-            int parsed;
-            try {
-                parsed = Integer.parseInt(value.replace("_", ""));
+        private static int argument(String[] args, int index, String name, long minimum, int fallback) {
+            if (args.length <= index) {
+                return fallback;
             }
-            catch (NumberFormatException ex) {
-                throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
-            }
-            if (parsed < min) {
-                throw new IllegalArgumentException(name + " must be at least " + min + ", not " + parsed);
-            }
-            return parsed;
+            return Math.toIntExact(BenchmarkSettings.wholeNumber(name, args[index], minimum));
         }
 
         /** Returns the bound {@code CONCURRENCY / LATENCY} in calls per second, or empty without latency. */
