@@ -2,10 +2,7 @@ package com.mspimporter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,21 +21,15 @@ class RefusedFileLogTest {
     void nulByteRefusalLogsNoStackTrace() throws IOException {
         Path input = work.resolve("customers.csv");
         Files.writeString(input, "customer_name,user_emails\nGood Ltd,a@example.com\nBad\u0000Ltd,b@example.com\n");
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        int exitCode;
+        ConsoleRun run;
         try (StandInApi api = StandInApi.start()) {
-            System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
-            exitCode = Main.run("--input=" + input, "--importer.api.base-url=" + api.baseUrl(),
+            run = ConsoleRun.of("--input=" + input, "--importer.api.base-url=" + api.baseUrl(),
                     "--importer.api.key=" + api.apiKey(),
                     "--spring.datasource.url=jdbc:h2:file:" + work.resolve("jobdb"));
         }
-        finally {
-            System.setOut(originalOut);
-        }
-        String log = console.toString(StandardCharsets.UTF_8);
+        String log = run.output();
 
-        assertThat(exitCode).as("exit code; log:%n%s", log).isEqualTo(2);
+        assertThat(run.exitCode()).as("exit code; log:%n%s", log).isEqualTo(2);
         assertThat(log).contains("Line 3 contains a NUL character");
         assertThat(log).as("console log of a refused file").doesNotContain("\tat ");
         assertThat(log).as("console log of a refused file").doesNotContain("Rolling back");

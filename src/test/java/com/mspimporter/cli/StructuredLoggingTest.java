@@ -2,10 +2,7 @@ package com.mspimporter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,19 +23,10 @@ class StructuredLoggingTest {
     void ecsFormatWritesOneJsonObjectPerLine() throws IOException {
         Path input = work.resolve("customers.csv");
         Files.writeString(input, "customer_name,user_emails\nJson Logs Ltd,a@example.com\n");
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        int exitCode;
-        try {
-            System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
-            exitCode = Main.run("--input=" + input, "--dry-run", "--logging.structured.format.console=ecs");
-        }
-        finally {
-            System.setOut(originalOut);
-        }
+        ConsoleRun run = ConsoleRun.of("--input=" + input, "--dry-run", "--logging.structured.format.console=ecs");
 
-        assertThat(exitCode).isZero();
-        List<String> lines = console.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
+        assertThat(run.exitCode()).isZero();
+        List<String> lines = run.output().lines().filter(line -> !line.isBlank()).toList();
         assertThat(lines).isNotEmpty();
         JsonMapper mapper = JsonMapper.builder().build();
         List<JsonNode> events = lines.stream().map(mapper::readTree).toList();
