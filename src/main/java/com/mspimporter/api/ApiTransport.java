@@ -3,16 +3,23 @@ package com.mspimporter.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.List;
 
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 
 import com.mspimporter.config.ImporterProperties;
@@ -21,46 +28,63 @@ import com.mspimporter.config.ImporterProperties;
  * Sends single requests to the platform API and reads their responses, at most
  * {@code importer.api.max-response-size} of body. It neither retries nor interprets statuses.
  *
- * <p>It uses the JDK {@link HttpClient} because that client reports a refused connection
- * ({@link java.net.ConnectException}), a connect timeout ({@link java.net.http.HttpConnectTimeoutException})
- * and a read timeout ({@link java.net.http.HttpTimeoutException}) as different exceptions, and never re-sends
- * a POST on its own. Spring's {@link JdkClientHttpRequestFactory} applies the read timeout to the whole
- * exchange, body included, so a body that stalls also times out.
+ * <p>It uses Apache HttpClient's blocking client with a connection pool: each worker thread sends its request
+ * and reads the response itself. In the throughput benchmark this took about 45% less CPU per row than the JDK's
+ * asynchronous client, which hands each response between threads. The client
+ * never re-sends a request on its own and follows no redirects. A refused connection surfaces as a
+ * {@link java.net.ConnectException} and a connect timeout as a
+ * {@link org.apache.hc.client5.http.ConnectTimeoutException}; a read timeout, or an exchange that outlives the
+ * read timeout as a whole ({@link ExchangeDeadline}), as a {@link java.net.SocketTimeoutException}.
  */
-final class ApiTransport {
+final class ApiTransport implements AutoCloseable {
 
     static final String API_KEY_HEADER = "X-API-Key";
 
-    private final RestClient restClient;
+    private static final ContentType JSON = ContentType.create("application/json");
+    private static final String JSON_TYPE = JSON.getMimeType();
+    /** A pooled connection idle for longer is checked before reuse, in case the server closed it meanwhile. */
+    private static final TimeValue CHECK_IDLE_CONNECTIONS_AFTER = TimeValue.ofSeconds(1);
+
     private final ImporterProperties.Api settings;
     private final int maxBodyBytes;
+    private final DefaultUriBuilderFactory uris;
+    private final CloseableHttpClient client;
+    private final ExchangeDeadline deadline;
 
-    ApiTransport(ImporterProperties.Api settings) {
+    /**
+     * @param maxConnections connections kept open at most; the number of threads that send requests at once
+     */
+    ApiTransport(ImporterProperties.Api settings, int maxConnections) {
         this.settings = settings;
         this.maxBodyBytes = (int) Math.min(settings.maxResponseSize().toBytes(), Integer.MAX_VALUE - 8);
-        this.restClient = RestClient.builder()
-                .requestFactory(requestFactory(settings))
-                .uriBuilderFactory(uriBuilderFactory(settings.baseUrl()))
-                .build();
+        this.uris = uriBuilderFactory(settings.baseUrl());
+        this.client = httpClient(settings, maxConnections);
+        this.deadline = new ExchangeDeadline(settings.readTimeout());
     }
 
-    private static JdkClientHttpRequestFactory requestFactory(ImporterProperties.Api settings) {
-        // HTTP/1.1 because on plain HTTP the JDK client would otherwise first try an h2c upgrade.
-        HttpClient.Builder client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER);
-        if (isPositive(settings.connectTimeout())) {
-            client.connectTimeout(settings.connectTimeout());
-        }
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client.build());
-        // Answers are small JSON documents. With compression on, Spring's factory decodes gzip answers in a way
-        // that closed about one connection in 25 against the stand-in API, and a few create calls then ended in
-        // doubt because the connection broke before the answer was read.
-        factory.enableCompression(false);
-        if (isPositive(settings.readTimeout())) {
-            factory.setReadTimeout(settings.readTimeout());
-        }
-        return factory;
+    private static CloseableHttpClient httpClient(ImporterProperties.Api settings, int maxConnections) {
+        ConnectionConfig connections = ConnectionConfig.custom()
+                .setConnectTimeout(timeout(settings.connectTimeout()))
+                .setSocketTimeout(timeout(settings.readTimeout()))
+                .setValidateAfterInactivity(CHECK_IDLE_CONNECTIONS_AFTER)
+                .build();
+        RequestConfig requests = RequestConfig.custom()
+                .setResponseTimeout(timeout(settings.readTimeout()))
+                .setRedirectsEnabled(false)
+                .build();
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(maxConnections)
+                        .setMaxConnPerRoute(maxConnections)
+                        .setDefaultConnectionConfig(connections)
+                        .build())
+                .setDefaultRequestConfig(requests)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableContentCompression()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
     }
 
     private static DefaultUriBuilderFactory uriBuilderFactory(URI baseUrl) {
@@ -77,8 +101,12 @@ final class ApiTransport {
         return factory;
     }
 
-    private static boolean isPositive(Duration duration) {
-        return duration != null && !duration.isNegative() && !duration.isZero();
+    /** Zero or a negative duration means no timeout, as it does for the settings. */
+    private static Timeout timeout(Duration duration) {
+        if (duration == null || duration.isZero() || duration.isNegative()) {
+            return Timeout.DISABLED;
+        }
+        return Timeout.of(duration);
     }
 
     /**
@@ -93,37 +121,62 @@ final class ApiTransport {
         if (settings.key() == null || settings.key().isBlank()) {
             throw new IllegalStateException("The API key is not set (IMPORTER_API_KEY or importer.api.key).");
         }
-        try {
-            return restClient.post()
-                    .uri(request.pathTemplate(), request.pathVariables().toArray())
-                    .headers(headers -> addHeaders(headers, request))
-                    .body(request.body())
-                    .exchange((clientRequest, response) -> read(response), true);
-        } catch (ResourceAccessException ex) {
-            IOException cause = ex.getCause() instanceof IOException io ? io : new IOException(ex.getMessage(), ex);
-            return RawResponse.noResponse(cause);
+        HttpPost post = new HttpPost(uris.expand(request.pathTemplate(), request.pathVariables().toArray()));
+        post.setHeader(API_KEY_HEADER, settings.key());
+        post.setHeader(HttpHeaders.ACCEPT, JSON_TYPE);
+        request.headers().forEach(post::setHeader);
+        post.setEntity(new ByteArrayEntity(request.body(), JSON));
+        try (ExchangeDeadline.Watch watch = deadline.start(post)) {
+            ClassicHttpResponse response;
+            try {
+                response = client.executeOpen(null, post, null);
+            } catch (IOException ex) {
+                return RawResponse.noResponse(watch.failure(ex));
+            }
+            try {
+                return read(post, response, watch);
+            } finally {
+                closeQuietly(response);
+            }
         }
     }
 
-    private void addHeaders(HttpHeaders headers, ApiRequest request) {
-        headers.set(API_KEY_HEADER, settings.key());
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-        request.headers().forEach(headers::set);
-    }
-
-    private RawResponse read(ClientHttpResponse response) throws IOException {
-        int status = response.getStatusCode().value();
-        String retryAfter = response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
-        try (InputStream body = response.getBody()) {
+    private RawResponse read(HttpPost post, ClassicHttpResponse response, ExchangeDeadline.Watch watch) {
+        int status = response.getCode();
+        Header retryAfterHeader = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+        String retryAfter = retryAfterHeader == null ? null : retryAfterHeader.getValue();
+        HttpEntity entity = response.getEntity();
+        if (entity == null) {
+            return RawResponse.received(status, retryAfter, new byte[0]);
+        }
+        try {
+            InputStream body = entity.getContent();
             // Reading one byte past the limit distinguishes a body of exactly the limit from a longer one.
+            // A body read to its end returns the connection to the pool.
             byte[] bytes = body.readNBytes(maxBodyBytes + 1);
             if (bytes.length > maxBodyBytes) {
+                // drops the connection instead of reading the rest of the body
+                post.cancel();
                 return RawResponse.tooLarge(status, retryAfter);
             }
             return RawResponse.received(status, retryAfter, bytes);
         } catch (IOException ex) {
-            return RawResponse.bodyBroken(status, retryAfter, ex);
+            post.cancel();
+            return RawResponse.bodyBroken(status, retryAfter, watch.failure(ex));
         }
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException ex) {
+            // the outcome is known already; the connection is dropped either way
+        }
+    }
+
+    @Override
+    public void close() {
+        deadline.close();
+        client.close(CloseMode.GRACEFUL);
     }
 }

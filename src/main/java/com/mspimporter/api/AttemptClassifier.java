@@ -3,13 +3,14 @@ package com.mspimporter.api;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
@@ -75,14 +76,19 @@ final class AttemptClassifier {
     }
 
     private static <T> Attempt<T> noResponse(IOException failure) {
-        if (hasCause(failure, HttpConnectTimeoutException.class)) {
+        // Apache's connect timeout can carry a SocketTimeoutException as its cause, so it is checked first.
+        if (hasCause(failure, ConnectTimeoutException.class)) {
             return Attempt.failed(Outcome.NOT_APPLIED, 0, "connecting to the API timed out", null, failure);
+        }
+        if (hasCause(failure, ConnectionRequestTimeoutException.class)) {
+            return Attempt.failed(Outcome.NOT_APPLIED, 0, "no connection to the API became free in time", null,
+                    failure);
         }
         if (hasCause(failure, ConnectException.class) || hasCause(failure, NoRouteToHostException.class)
                 || hasCause(failure, UnknownHostException.class)) {
             return Attempt.failed(Outcome.NOT_APPLIED, 0, "the connection to the API failed", null, failure);
         }
-        if (hasCause(failure, HttpTimeoutException.class)) {
+        if (hasCause(failure, SocketTimeoutException.class)) {
             return Attempt.failed(Outcome.RESPONSE_LOST, 0, "reading the response timed out", null, failure);
         }
         return Attempt.failed(Outcome.RESPONSE_LOST, 0, "the connection broke before the response arrived", null,

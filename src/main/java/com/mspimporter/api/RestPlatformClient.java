@@ -13,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 import com.mspimporter.config.ImporterProperties;
 
 /**
- * The {@link PlatformApi} over HTTP, with Spring's {@code RestClient} on the JDK HTTP client,
- * Resilience4j retries and circuit breaker, and an optional rate limit.
+ * The {@link PlatformApi} over HTTP, with Apache HttpClient, Resilience4j retries and circuit breaker, and an
+ * optional rate limit.
  *
  * <p>Each call is tried up to {@code importer.retry.max-attempts} times. The onboarding-link and
  * add-users calls are retried on every transient failure. A create call is retried only when the
@@ -23,10 +23,11 @@ import com.mspimporter.config.ImporterProperties;
  * whatever happens next, unless a later try succeeds. Every request that goes out, retries included,
  * counts on the caller's {@link RequestCounter} and in the circuit breaker's window.
  *
- * <p>Instances are thread-safe. The base URL and key are read when a call is made, so a client can be
- * created for a dry run without them. {@link ApiSettingsCheck} validates them before a real run.
+ * <p>Instances are thread-safe and keep up to twice {@code importer.concurrency} connections open until closed.
+ * The base URL and key are read when a call is made, so a client can be created for a dry run without them.
+ * {@link ApiSettingsCheck} validates them before a real run.
  */
-public class RestPlatformClient implements PlatformApi {
+public class RestPlatformClient implements PlatformApi, AutoCloseable {
 
     static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
     static final String IMPERSONATION_HEADER = "X-Wiv-Impersonated-Tenant-Id";
@@ -45,7 +46,7 @@ public class RestPlatformClient implements PlatformApi {
     /** Creates a client whose {@code Retry-After} dates are measured against the given clock. */
     public RestPlatformClient(ImporterProperties settings, Clock clock) {
         ImporterProperties.Api api = settings.api();
-        this.transport = new ApiTransport(api);
+        this.transport = new ApiTransport(api, 2 * settings.concurrency());
         this.classifier = new AttemptClassifier(responses, new RetryAfterHeader(clock), api.maxResponseSize());
         this.resilience = new ApiResilience(settings.retry(), settings.circuitBreaker(), settings.rateLimitPerSecond());
         this.failures = new CallFailures(settings.retry().maxRetryAfter(), api.key());
@@ -102,6 +103,12 @@ public class RestPlatformClient implements PlatformApi {
     /** Returns whether the circuit breaker has opened: the API as a whole is failing and the run must stop. */
     public boolean isCircuitOpen() {
         return resilience.isCircuitOpen();
+    }
+
+    /** Closes the open connections. */
+    @Override
+    public void close() {
+        transport.close();
     }
 
     private <T> T call(CallKind kind, ApiRequest request, Function<byte[], T> parser, RequestCounter counter) {
