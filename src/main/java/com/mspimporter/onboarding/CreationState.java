@@ -3,7 +3,7 @@ package com.mspimporter.onboarding;
 /** How far the creation of a customer or an integration got, as recorded in the registry. */
 public enum CreationState {
 
-    /** Only for integrations: the AWS onboarding link was fetched, the integration not yet requested. */
+    /** Only for integrations: the AWS onboarding link was fetched, and no create call for it took effect. */
     LINKED,
     /** The create call is being sent; seen by a later run, it means the response was never recorded. */
     SENDING,

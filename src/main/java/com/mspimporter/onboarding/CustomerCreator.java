@@ -86,9 +86,8 @@ final class CustomerCreator {
         try {
             String id = api.createCustomer(name, Identities.customerIdempotencyKey(apiBaseUrl, key),
                     recorder.counter()).customerId();
-            registry.markCreated(apiBaseUrl, key, name, id);
             row.customerCreated(id);
-            recorder.save();
+            recorder.saveWith(() -> registry.markCreated(apiBaseUrl, key, name, id));
             log.debug("Row {}: created customer {}", row.rowNumber(), id);
             return StepOutcome.DONE;
         }

@@ -108,9 +108,8 @@ final class IntegrationCreator {
         try {
             OnboardingLink link = api.createOnboardingLink(row.customerId(), input.awsAccountType(),
                     input.awsCurConfigType(), recorder.counter());
-            registry.markLinked(key, input.integrationName(), link.externalId(), link.cloudformationUrl());
-            // The row is saved with its link once the create call's outcome is known. A restart before that reads
-            // the link from the registry.
+            // The create call follows at once, and its SENDING mark records the link in the registry, where a
+            // restart finds it. The row is saved with its link once the create call's outcome is known.
             row.linkCreated(link.externalId(), link.cloudformationUrl());
             return StepOutcome.DONE;
         }
@@ -138,9 +137,8 @@ final class IntegrationCreator {
         try {
             String id = api.createIntegration(row.customerId(), request, Identities.integrationIdempotencyKey(
                     apiBaseUrl, key.customerId(), key.type(), key.integrationKey()), recorder.counter());
-            registry.markCreated(key, name, id, row.externalId(), row.cloudformationUrl());
             row.integrationCreated(id);
-            recorder.save();
+            recorder.saveWith(() -> registry.markCreated(key, name, id, row.externalId(), row.cloudformationUrl()));
             log.debug("Row {}: created integration {}", row.rowNumber(), id);
             return StepOutcome.DONE;
         }

@@ -41,11 +41,6 @@ public class IntegrationRegistry {
                 .optional();
     }
 
-    /** Records the onboarding link of an AWS integration that is not requested yet. */
-    public void markLinked(Key key, String name, String externalId, String cloudformationUrl) {
-        write(key, name, CreationState.LINKED, null, externalId, cloudformationUrl);
-    }
-
     /** Records that a create call is about to be sent, before it is sent. */
     public void markSending(Key key, String name, String externalId, String cloudformationUrl) {
         write(key, name, CreationState.SENDING, null, externalId, cloudformationUrl);

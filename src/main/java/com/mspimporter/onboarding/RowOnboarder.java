@@ -6,6 +6,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.mspimporter.api.ApiCallException;
 import com.mspimporter.api.CallRejectedException;
@@ -17,7 +20,8 @@ import com.mspimporter.config.ImporterProperties;
 
 /**
  * Walks one row through its calls in order, starting at the first step that is not done. The row is saved after
- * each create call and each failure, and when it ends. Safe to call from several threads for different rows.
+ * each create call, in the transaction that records the created id in the registry, after each failure, and when
+ * it ends. Safe to call from several threads for different rows.
  */
 @Component
 public class RowOnboarder {
@@ -26,17 +30,19 @@ public class RowOnboarder {
 
     private final PlatformApi api;
     private final RowStore rows;
+    private final TransactionOperations transactions;
     private final CustomerCreator customers;
     private final IntegrationCreator integrations;
     private final Clock clock;
 
     public RowOnboarder(PlatformApi api, RowStore rows, CustomerRegistry customerRegistry,
             IntegrationRegistry integrationRegistry, ServiceAccountKeys keys, ImporterProperties properties,
-            Clock clock) {
+            PlatformTransactionManager transactionManager, Clock clock) {
         String apiBaseUrl = ApiIdentity.of(properties.api().baseUrl());
         boolean resendInDoubt = properties.retry().resendInDoubt();
         this.api = api;
         this.rows = rows;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.customers = new CustomerCreator(api, customerRegistry, apiBaseUrl, resendInDoubt);
         this.integrations = new IntegrationCreator(api, integrationRegistry, keys, apiBaseUrl, resendInDoubt);
         this.clock = clock;
@@ -49,7 +55,7 @@ public class RowOnboarder {
      * @throws ApiCallException when the key was refused or the API is down, which stops the whole run
      */
     public RowStatus onboard(RowProgress row) {
-        RowRecorder recorder = new RowRecorder(rows, row);
+        RowRecorder recorder = new RowRecorder(rows, transactions, row);
         row.clearTransientFailure();
         if (runSteps(recorder) == StepOutcome.RETRY_LATER) {
             log.info("Row {} ({}) will be tried again by the next run: {}", row.rowNumber(), row.customerName(),

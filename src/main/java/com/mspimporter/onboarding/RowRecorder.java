@@ -1,5 +1,7 @@
 package com.mspimporter.onboarding;
 
+import org.springframework.transaction.support.TransactionOperations;
+
 import com.mspimporter.api.RequestCounter;
 
 /**
@@ -9,12 +11,14 @@ import com.mspimporter.api.RequestCounter;
 final class RowRecorder {
 
     private final RowStore store;
+    private final TransactionOperations transactions;
     private final RowProgress row;
     private final RequestCounter counter = new RequestCounter();
     private int recorded;
 
-    RowRecorder(RowStore store, RowProgress row) {
+    RowRecorder(RowStore store, TransactionOperations transactions, RowProgress row) {
         this.store = store;
+        this.transactions = transactions;
         this.row = row;
     }
 
@@ -31,5 +35,16 @@ final class RowRecorder {
         row.addAttempts(sent - recorded);
         recorded = sent;
         store.save(row);
+    }
+
+    /**
+     * Saves the row together with a registry change, in one transaction, so that both are written with one
+     * commit and a restart finds both or neither.
+     */
+    void saveWith(Runnable registryChange) {
+        transactions.executeWithoutResult(status -> {
+            registryChange.run();
+            save();
+        });
     }
 }
