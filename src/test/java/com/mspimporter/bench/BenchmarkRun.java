@@ -74,9 +74,12 @@ public final class BenchmarkRun {
 
         BenchmarkReport report;
         try (StandInApi api = StandInApi.builder()
-                .latency(settings.latency())
                 .withoutRequestJournal()
                 .start()) {
+            warmUp(api);
+            if (!settings.latency().isZero()) {
+                api.server().setGlobalFixedDelay(Math.toIntExact(settings.latency().toMillis()));
+            }
             RequestClock requests = new RequestClock();
             api.server().addMockServiceRequestListener(requests);
             String key = settings.stopAfterStaging() ? REJECTED_KEY : api.apiKey();
@@ -104,6 +107,18 @@ public final class BenchmarkRun {
             deleteRecursively(workDir);
         }
         return 0;
+    }
+
+    /** Sends the warm-up calls without latency, which is set only afterwards. */
+    private void warmUp(StandInApi api) throws InterruptedException {
+        if (settings.warmUpRows() == 0) {
+            out.println("Stand-in not warmed up: its JIT compiler runs during the measured run");
+            return;
+        }
+        Instant start = Instant.now();
+        long calls = new StandInWarmUp(api).run(settings.warmUpRows());
+        out.printf(Locale.ROOT, "Warmed up the stand-in with %d calls (%d rows) in %.1f s%n", calls,
+                settings.warmUpRows(), Duration.between(start, Instant.now()).toMillis() / 1000.0);
     }
 
     private List<String> command(GeneratedCsv csv, StandInApi api, Path workDir) {

@@ -29,11 +29,13 @@ import java.util.regex.Pattern;
  * @param jvmOptions further options of the importer's JVM, such as {@code -XX:TieredStopAtLevel=1}
  * @param importerOptions further {@code --importer.*}, {@code --spring.*} and {@code --logging.*} options
  *        passed to the importer as they are
+ * @param warmUpRows rows whose four calls are sent to the stand-in before the importer starts, or zero to
+ *        measure against a cold stand-in
  */
 record BenchmarkSettings(long rows, Duration latency, int concurrency, OptionalDouble rateLimit, String heap,
         boolean allFourCalls, boolean stopAfterStaging, boolean keepFiles, boolean profile,
         Duration threadDumpInterval, Duration heapHistogramInterval, String importerClasspath,
-        List<String> jvmOptions, List<String> importerOptions) {
+        List<String> jvmOptions, List<String> importerOptions, long warmUpRows) {
 
     static final String USAGE = """
             Usage: BenchmarkRun ROWS LATENCY_MS CONCURRENCY [RATE_LIMIT] [HEAP] [OPTIONS]
@@ -53,6 +55,8 @@ record BenchmarkSettings(long rows, Duration latency, int concurrency, OptionalD
               --heap-histograms=SECONDS
                                        take a class histogram of the importer's heap every SECONDS
                                        seconds (a full collection each time)
+              --warm-up-rows=N         walk N rows through the stand-in's four calls before the
+                                       importer starts, without latency (default 2500, 0 for none)
               --importer-classpath=CP  class path of the importer's JVM (default: this JVM's)
               --jvm=OPTION             an option of the importer's JVM, such as --jvm=-XX:TieredStopAtLevel=1;
                                        may be given more than once
@@ -60,6 +64,7 @@ record BenchmarkSettings(long rows, Duration latency, int concurrency, OptionalD
             """;
 
     private static final String DEFAULT_HEAP = "256m";
+    private static final long DEFAULT_WARM_UP_ROWS = 2_500;
     private static final Pattern HEAP = Pattern.compile("[0-9]+[kKmMgG]");
     private static final Pattern NUMBER = Pattern.compile("[0-9][0-9_]*(\\.[0-9]+)?");
 
@@ -79,6 +84,7 @@ record BenchmarkSettings(long rows, Duration latency, int concurrency, OptionalD
         String importerClasspath = System.getProperty("java.class.path");
         List<String> jvmOptions = new ArrayList<>();
         List<String> importerOptions = new ArrayList<>();
+        long warmUpRows = DEFAULT_WARM_UP_ROWS;
         for (String arg : args) {
             if (arg.equals("--calls=4")) {
                 allFourCalls = true;
@@ -97,6 +103,9 @@ record BenchmarkSettings(long rows, Duration latency, int concurrency, OptionalD
             }
             else if (arg.startsWith("--thread-dumps=")) {
                 threadDumpInterval = Duration.ofSeconds(wholeNumber("--thread-dumps", value(arg), 1));
+            }
+            else if (arg.startsWith("--warm-up-rows=")) {
+                warmUpRows = wholeNumber("--warm-up-rows", value(arg), 0);
             }
             else if (arg.startsWith("--importer-classpath=")) {
                 importerClasspath = value(arg);
@@ -141,7 +150,7 @@ record BenchmarkSettings(long rows, Duration latency, int concurrency, OptionalD
         }
         return new BenchmarkSettings(rows, latency, concurrency, rateLimit, heap, allFourCalls, stopAfterStaging,
                 keepFiles, profile, threadDumpInterval, heapHistogramInterval, importerClasspath,
-                List.copyOf(jvmOptions), List.copyOf(importerOptions));
+                List.copyOf(jvmOptions), List.copyOf(importerOptions), warmUpRows);
     }
 
     /** Tells whether a diagnostic leaves files to read, so that the working folder must be kept. */
@@ -151,12 +160,13 @@ record BenchmarkSettings(long rows, Duration latency, int concurrency, OptionalD
 
     /** Returns a one-line description of the settings, for the report. */
     String describe() {
-        return String.format("%d rows (%s), latency %d ms, concurrency %d, rate limit %s, -Xmx%s%s%s%s", rows,
+        return String.format("%d rows (%s), latency %d ms, concurrency %d, rate limit %s, -Xmx%s%s%s%s%s", rows,
                 allFourCalls ? "all AWS, 4 calls each" : "mixed AWS, GCP and no integration",
                 latency.toMillis(), concurrency,
                 rateLimit.isPresent() ? rateLimit.getAsDouble() + " calls/s" : "off", heap,
                 jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions),
                 stopAfterStaging ? ", stopped after staging by a rejected key" : "",
+                warmUpRows == 0 ? ", cold stand-in" : "",
                 importerOptions.isEmpty() ? "" : ", " + String.join(" ", importerOptions));
     }
 
