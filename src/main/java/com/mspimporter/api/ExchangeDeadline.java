@@ -11,8 +11,8 @@ import org.apache.hc.core5.concurrent.Cancellable;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Cancels an exchange that has not finished within the read timeout, counted from the moment the request is
- * sent. The socket timeout of the HTTP client covers a single read only, so a response that arrives a few bytes
+ * Cancels an exchange that has not finished within the read timeout, counted from its start, connecting
+ * included. The socket timeout of the HTTP client covers a single read only, so a response that arrives a few bytes
  * at a time would otherwise hold a worker for as long as the server keeps sending.
  *
  * <p>One timer thread serves every exchange of a client; it ends after a few idle seconds and is started again

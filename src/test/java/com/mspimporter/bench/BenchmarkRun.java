@@ -16,14 +16,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.mspimporter.bench.BenchmarkCsv.GeneratedCsv;
-import com.mspimporter.standin.StandInApi;
 
 /**
  * Measures the importer's throughput and memory on a generated input file against a stand-in API
  * with a fixed latency, and prints the figures. It is a program, not a test: it asserts nothing.
  *
- * <p>One run writes the input into a new temporary folder, starts the stand-in on 127.0.0.1 without
- * a request journal, and runs the importer as a child JVM ({@code java -Xmx<heap> -cp <classpath>
+ * <p>One run writes the input into a new temporary folder, starts a {@link LeanStandIn} on 127.0.0.1, warms it
+ * up, and runs the importer as a child JVM ({@code java -Xmx<heap> -cp <classpath>
  * com.mspimporter.cli.Main ...}) so that its resident memory and heap are its own. The stand-in runs
  * in this JVM, so on a small machine it shares the cores with the importer. See
  * {@link BenchmarkSettings#USAGE} for the arguments and {@code bench/README.md} for the presets.
@@ -35,6 +34,9 @@ public final class BenchmarkRun {
 
     private static final String MAIN_CLASS = "com.mspimporter.cli.Main";
     private static final String PROFILE_FILE = "importer.jfr";
+    private static final String STAND_IN_KEY = "benchmark-stand-in-key";
+    /** Threads of the stand-in: with a latency, each request in flight occupies one. */
+    private static final int STAND_IN_THREADS = 64;
     /** A key that differs from the stand-in's, so that its first call gets {@code 401}. */
     private static final String REJECTED_KEY = "benchmark-key-that-the-stand-in-rejects";
 
@@ -73,21 +75,15 @@ public final class BenchmarkRun {
                 csv.rows(), csv.calls(), Duration.between(generating, Instant.now()).toMillis() / 1000.0);
 
         BenchmarkReport report;
-        try (StandInApi api = StandInApi.builder()
-                .withoutRequestJournal()
-                .start()) {
+        try (LeanStandIn api = new LeanStandIn(STAND_IN_KEY, STAND_IN_THREADS)) {
             warmUp(api);
-            if (!settings.latency().isZero()) {
-                api.server().setGlobalFixedDelay(Math.toIntExact(settings.latency().toMillis()));
-            }
-            RequestClock requests = new RequestClock();
-            api.server().addMockServiceRequestListener(requests);
+            api.latency(settings.latency());
+            api.startCounting();
             String key = settings.stopAfterStaging() ? REJECTED_KEY : api.apiKey();
             ImporterProcess importer = new ImporterProcess(command(csv, api, workDir),
                     Map.of("IMPORTER_API_KEY", key), workDir, out, settings);
             ImporterProcess.Result result = importer.run();
-            report = new BenchmarkReport(settings, csv, result, requests.first(), requests.last(),
-                    requests.requestCount(), GcLog.read(workDir.resolve("gc.log")), loadAtStart, Host.loadAverage());
+            report = new BenchmarkReport(settings, csv, result, api.first(), api.last(), api.requestCount(), GcLog.read(workDir.resolve("gc.log")), loadAtStart, Host.loadAverage());
         }
 
         report.print(out);
@@ -110,18 +106,18 @@ public final class BenchmarkRun {
     }
 
     /** Sends the warm-up calls without latency, which is set only afterwards. */
-    private void warmUp(StandInApi api) throws InterruptedException {
+    private void warmUp(LeanStandIn api) throws InterruptedException {
         if (settings.warmUpRows() == 0) {
             out.println("Stand-in not warmed up: its JIT compiler runs during the measured run");
             return;
         }
         Instant start = Instant.now();
-        long calls = new StandInWarmUp(api).run(settings.warmUpRows());
+        long calls = new StandInWarmUp(api.baseUrl(), api.apiKey()).run(settings.warmUpRows());
         out.printf(Locale.ROOT, "Warmed up the stand-in with %d calls (%d rows) in %.1f s%n", calls,
                 settings.warmUpRows(), Duration.between(start, Instant.now()).toMillis() / 1000.0);
     }
 
-    private List<String> command(GeneratedCsv csv, StandInApi api, Path workDir) {
+    private List<String> command(GeneratedCsv csv, LeanStandIn api, Path workDir) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + settings.heap(),

@@ -20,14 +20,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
-import com.mspimporter.standin.StandInApi;
 import com.sun.management.OperatingSystemMXBean;
 
 /**
  * Measures how close a plain HTTP client gets to the latency bound against the stand-in API, without
  * the importer. It is a program, not a test: it asserts nothing about time.
  *
- * <p>It starts the stand-in on 127.0.0.1 with a fixed latency and without a request journal. Then
+ * <p>It starts the benchmark's {@link LeanStandIn} on 127.0.0.1 with a fixed latency. Then
  * CONCURRENCY threads each send their share of CALLS create-customer requests one after another, with
  * a JDK {@link HttpClient} configured as the importer configures its own (HTTP/1.1, no redirects, the
  * importer's default timeouts). With C threads and a latency L, no client can exceed C / L calls per
@@ -47,6 +46,8 @@ public final class StandInProbe {
             """;
 
     private static final String PATH = "/msp/customers";
+    private static final String STAND_IN_KEY = "probe-stand-in-key";
+    private static final int STAND_IN_THREADS = 64;
     /** The stand-in responds to a created customer with 200, not 201. */
     private static final int SUCCESS_STATUS = 200;
     // the importer's defaults for importer.api.connect-timeout and importer.api.read-timeout
@@ -78,14 +79,12 @@ public final class StandInProbe {
     }
 
     /** Runs the probe once, prints the figures and returns the exit code of this program. */
-    int run() throws InterruptedException {
+    int run() throws IOException, InterruptedException {
         out.println("Stand-in probe: " + settings.describe());
         String loadAtStart = Host.loadAverage();
         CallLog log;
-        try (StandInApi api = StandInApi.builder()
-                .latency(settings.latency())
-                .withoutRequestJournal()
-                .start()) {
+        try (LeanStandIn api = new LeanStandIn(STAND_IN_KEY, STAND_IN_THREADS)) {
+            api.latency(settings.latency());
             log = sendAll(api);
         }
         String loadAtEnd = Host.loadAverage();
@@ -119,7 +118,7 @@ public final class StandInProbe {
     }
 
     /** Sends every call from CONCURRENCY threads that start together, and returns what they recorded. */
-    private CallLog sendAll(StandInApi api) throws InterruptedException {
+    private CallLog sendAll(LeanStandIn api) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)

@@ -14,10 +14,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.mspimporter.standin.StandInApi;
 
 /**
- * Traffic that warms up the stand-in API before the importer starts. A real API runs warm on machines of its
+ * Traffic that warms up the benchmark's stand-in API before the importer starts. A real API runs warm on machines of its
  * own. The stand-in shares the importer's cores, and while its JVM compiles its hot code the compiler competes
  * with the importer, which would then be measured against a slower API.
  *
@@ -31,15 +30,17 @@ final class StandInWarmUp {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final StandInApi api;
+    private final String baseUrl;
+    private final String apiKey;
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(TIMEOUT)
             .build();
 
-    StandInWarmUp(StandInApi api) {
-        this.api = api;
+    StandInWarmUp(String baseUrl, String apiKey) {
+        this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
     }
 
     /**
@@ -91,9 +92,9 @@ final class StandInWarmUp {
     }
 
     private JsonNode post(String path, String tenant, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(TIMEOUT)
-                .header("X-API-Key", api.apiKey())
+                .header("X-API-Key", apiKey)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (tenant != null) {
