@@ -30,7 +30,7 @@ public class ApiSettingsCheck {
 
     /**
      * Checks that the base URL is set, is HTTPS unless it points at this machine or plain HTTP is
-     * allowed, and that the key is set.
+     * allowed, has a valid port and no query, fragment, user or path above the root, and that the key is set.
      *
      * @throws IllegalStateException naming the setting to fix
      */
@@ -43,6 +43,19 @@ public class ApiSettingsCheck {
         if (baseUrl.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new IllegalStateException("importer.api.base-url must be an http or https URL with a host, such as "
                     + "https://api.example.com, but is " + baseUrl + ".");
+        }
+        if (baseUrl.getPort() > 65535) {
+            throw new IllegalStateException("importer.api.base-url has port " + baseUrl.getPort()
+                    + ", but a port is at most 65535.");
+        }
+        if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null || baseUrl.getRawUserInfo() != null) {
+            throw new IllegalStateException("importer.api.base-url must not contain a user, a query or a fragment,"
+                    + " so give only the scheme, host, port and path, such as https://api.example.com/v1.");
+        }
+        String path = baseUrl.normalize().getRawPath();
+        if (path != null && (path.equals("/..") || path.startsWith("/../"))) {
+            throw new IllegalStateException("importer.api.base-url has a path that leaves the root with '..': "
+                    + baseUrl + ".");
         }
         if (scheme.equals("http") && !settings.allowInsecureHttp() && !isLoopback(baseUrl.getHost())) {
             throw new IllegalStateException("importer.api.base-url must use https unless the host is this machine "

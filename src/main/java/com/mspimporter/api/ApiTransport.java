@@ -92,7 +92,7 @@ final class ApiTransport implements AutoCloseable {
         if (baseUrl == null) {
             factory = new DefaultUriBuilderFactory();
         } else {
-            String base = baseUrl.toString();
+            String base = baseUrl.normalize().toString();
             factory = new DefaultUriBuilderFactory(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
         }
         // Encodes every reserved character of a path variable, so that a customer id such as "a/b"

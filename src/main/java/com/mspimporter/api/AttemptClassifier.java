@@ -59,8 +59,10 @@ final class AttemptClassifier {
     private <T> Attempt<T> successful(RawResponse response, Function<byte[], T> parser) {
         int status = response.status();
         if (response.failure() != null) {
-            return Attempt.failed(Outcome.RESPONSE_LOST, status,
-                    "the HTTP " + status + " response broke off before its end", null, response.failure());
+            String problem = hasCause(response.failure(), SocketTimeoutException.class)
+                    ? "reading the HTTP " + status + " response timed out before its end"
+                    : "the HTTP " + status + " response broke off before its end";
+            return Attempt.failed(Outcome.RESPONSE_LOST, status, problem, null, response.failure());
         }
         if (response.bodyTooLarge()) {
             String problem = "the HTTP " + status + " response is larger than the " + readable(maxResponseSize)

@@ -3,6 +3,7 @@ package com.mspimporter.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -17,6 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class ResponseReader {
 
     private static final int MAX_TEXT_LENGTH = 100;
+    /** A private key in PEM form, up to its end line, or to the end of the text when the API cut it off. */
+    private static final Pattern PRIVATE_KEY = Pattern.compile(
+            "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|$)", Pattern.DOTALL);
+    /** A run of base64 as long as a line of key material, which no message for a person needs. */
+    private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/]{40,}={0,2}");
 
     private final JsonMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -151,9 +157,15 @@ final class ResponseReader {
         return node == null || node.isNull() || node.isMissingNode();
     }
 
-    /** Removes control characters and cuts a text from the API, so that it fits in one results cell. */
+    /**
+     * Removes control characters and cuts a text from the API, so that it fits in one results cell. Key material
+     * that the API echoes, such as the private key of a GCP key file sent with an integration, is replaced first,
+     * because the text goes to the log, the results and the job database.
+     */
     static String shorten(String text) {
-        String clean = text.replaceAll("\\p{Cntrl}+", " ").replaceAll("\\s+", " ").trim();
+        String redacted = BASE64_RUN.matcher(PRIVATE_KEY.matcher(text).replaceAll("[private key]"))
+                .replaceAll("[key material]");
+        String clean = redacted.replaceAll("\\p{Cntrl}+", " ").replaceAll("\\s+", " ").trim();
         if (clean.length() <= MAX_TEXT_LENGTH) {
             return clean;
         }

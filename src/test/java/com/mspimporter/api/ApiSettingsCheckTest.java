@@ -56,6 +56,34 @@ class ApiSettingsCheckTest {
                 .hasMessageContaining("importer.api.base-url must be an http or https URL");
     }
 
+    @Test
+    void portAboveRangeIsRejected() {
+        assertThatThrownBy(() -> check("http://127.0.0.1:99999"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("importer.api.base-url has port 99999, but a port is at most 65535.");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"https://api.example.com/?tenant=1", "https://api.example.com/#top",
+            "https://user:secret@api.example.com"})
+    void queryFragmentOrUserIsRejected(String url) {
+        assertThatThrownBy(() -> check(url))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("importer.api.base-url must not contain a user, a query or a fragment");
+    }
+
+    @Test
+    void pathAboveRootIsRejected() {
+        assertThatThrownBy(() -> check("https://api.example.com/../v1"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("leaves the root");
+    }
+
+    @Test
+    void pathWithDotSegmentsBelowRootIsReady() {
+        check("https://api.example.com/v1/../v2/");
+    }
+
     @ParameterizedTest(name = "[{0}]")
     @ValueSource(strings = {"", "   "})
     void blankKeyIsRejected(String key) {

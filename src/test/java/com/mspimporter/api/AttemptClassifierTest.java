@@ -81,19 +81,22 @@ class AttemptClassifierTest {
 
     static Stream<Arguments> failuresWithinBody() {
         return Stream.of(
-                Arguments.of(Named.of("reset connection", new SocketException("Connection reset"))),
-                Arguments.of(Named.of("chunked body cut short", new ConnectionClosedException("Premature end"))),
-                Arguments.of(Named.of("exchange past its deadline", pastDeadline())));
+                Arguments.of(Named.of("reset connection", new SocketException("Connection reset")),
+                        "the HTTP 201 response broke off before its end"),
+                Arguments.of(Named.of("chunked body cut short", new ConnectionClosedException("Premature end")),
+                        "the HTTP 201 response broke off before its end"),
+                Arguments.of(Named.of("exchange past its deadline", pastDeadline()),
+                        "reading the HTTP 201 response timed out before its end"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("failuresWithinBody")
-    void bodyThatBreaksOffIsLost(IOException failure) {
+    void bodyThatBreaksOffIsLost(IOException failure, String problem) {
         Attempt<String> attempt = classifier.classify(CallKind.CREATE_CUSTOMER,
                 RawResponse.bodyBroken(201, null, failure), body -> new String(body, StandardCharsets.UTF_8));
 
         assertThat(attempt.outcome()).isEqualTo(Outcome.RESPONSE_LOST);
-        assertThat(attempt.problem()).isEqualTo("the HTTP 201 response broke off before its end");
+        assertThat(attempt.problem()).isEqualTo(problem);
         assertThat(attempt.status()).isEqualTo(201);
     }
 }
