@@ -57,7 +57,7 @@ public class ImporterCommand {
     public int execute(CommandLine commandLine) throws Exception {
         if (commandLine.dryRun()) {
             ImportOutcome outcome = dryRun.run(commandLine.input(), commandLine.resultsFile());
-            Summary.print(commandLine.input(), outcome, Duration.ZERO);
+            Summary.printDryRun(commandLine.input(), outcome);
             return outcome.exitCode();
         }
         try {

@@ -3,6 +3,7 @@ package com.mspimporter.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -20,6 +21,15 @@ final class Summary {
     }
 
     static void print(Path input, ImportOutcome outcome, Duration duration) {
+        print(input, outcome, duration, Summary::meaning);
+    }
+
+    /** Prints the summary of a dry run, whose exit code tells whether every row is valid. */
+    static void printDryRun(Path input, ImportOutcome outcome) {
+        print(input, outcome, Duration.ZERO, Summary::dryRunMeaning);
+    }
+
+    private static void print(Path input, ImportOutcome outcome, Duration duration, IntFunction<String> meaning) {
         if (outcome.message() != null) {
             if (outcome.exitCode() == ImportOutcome.SUCCESS || outcome.exitCode() == ImportOutcome.NEEDS_ATTENTION) {
                 log.info(outcome.message());
@@ -39,7 +49,7 @@ final class Summary {
         if (outcome.output() != null) {
             log.info("Results: {}", outcome.output().toAbsolutePath());
         }
-        log.info("Exit code {}: {}", outcome.exitCode(), meaning(outcome.exitCode()));
+        log.info("Exit code {}: {}", outcome.exitCode(), meaning.apply(outcome.exitCode()));
     }
 
     static String meaning(int exitCode) {
@@ -48,6 +58,14 @@ final class Summary {
             case ImportOutcome.NEEDS_ATTENTION -> "the run completed, and some rows need a person";
             case ImportOutcome.STOPPED -> "the run stopped; running the same file again continues it";
             default -> "nothing was called because the input or a setting is unusable";
+        };
+    }
+
+    private static String dryRunMeaning(int exitCode) {
+        return switch (exitCode) {
+            case ImportOutcome.SUCCESS -> "every row is valid";
+            case ImportOutcome.NEEDS_ATTENTION -> "some rows are invalid and would not be imported";
+            default -> meaning(exitCode);
         };
     }
 
