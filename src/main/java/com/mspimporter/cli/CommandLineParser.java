@@ -2,7 +2,9 @@ package com.mspimporter.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Parses the importer's own options and passes Spring Boot properties ({@code --importer.*}, {@code --spring.*},
@@ -21,6 +23,7 @@ public final class CommandLineParser {
         boolean retryFailed = false;
         boolean help = false;
         List<String> spring = new ArrayList<>();
+        Set<String> settingsGiven = new HashSet<>();
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
@@ -38,6 +41,10 @@ public final class CommandLineParser {
                     if (name.startsWith("--importer.") && !SettingNames.isKnown(name.substring(2))) {
                         throw new UsageException("Unknown setting '" + name.substring(2) + "'; run with --help to"
                                 + " see the settings.");
+                    }
+                    if (!settingsGiven.add(name)) {
+                        // Spring Boot would join both values with a comma into one value, which is rarely valid
+                        throw new UsageException("'" + name + "' is given twice; give each setting once.");
                     }
                     spring.add(arg);
                 }

@@ -39,6 +39,13 @@ class CommandLineTest {
     }
 
     @Test
+    void repeatedSettingIsUsageError() {
+        int exitCode = fixture.run(csv, "--importer.api.base-url=http://127.0.0.1:1");
+
+        assertNothingHappened(exitCode);
+    }
+
+    @Test
     void missingInputOptionIsUsageError() {
         int exitCode = Main.run(
                 "--importer.api.base-url=" + fixture.api().baseUrl(),
