@@ -11,6 +11,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -79,6 +80,7 @@ final class ApiTransport implements AutoCloseable {
                         .setDefaultConnectionConfig(connections)
                         .build())
                 .setDefaultRequestConfig(requests)
+                .setRequestExecutor(new SendingMarker())
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableContentCompression()
@@ -126,12 +128,13 @@ final class ApiTransport implements AutoCloseable {
         post.setHeader(HttpHeaders.ACCEPT, JSON_TYPE);
         request.headers().forEach(post::setHeader);
         post.setEntity(new ByteArrayEntity(request.body(), JSON));
+        HttpClientContext context = HttpClientContext.create();
         try (ExchangeDeadline.Watch watch = deadline.start(post)) {
             ClassicHttpResponse response;
             try {
-                response = client.executeOpen(null, post, null);
+                response = client.executeOpen(null, post, context);
             } catch (IOException ex) {
-                return RawResponse.noResponse(watch.failure(ex));
+                return RawResponse.noResponse(watch.failure(ex, SendingMarker.isSent(context)));
             }
             try {
                 return read(post, response, watch);
@@ -162,7 +165,7 @@ final class ApiTransport implements AutoCloseable {
             return RawResponse.received(status, retryAfter, bytes);
         } catch (IOException ex) {
             post.cancel();
-            return RawResponse.bodyBroken(status, retryAfter, watch.failure(ex));
+            return RawResponse.bodyBroken(status, retryAfter, watch.failure(ex, true));
         }
     }
 

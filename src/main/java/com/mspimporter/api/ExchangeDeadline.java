@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.concurrent.Cancellable;
 import org.jspecify.annotations.Nullable;
 
@@ -73,15 +74,17 @@ final class ExchangeDeadline implements AutoCloseable {
         }
 
         /**
-         * Returns the failure to report for an exchange that failed: a {@link SocketTimeoutException} when the
-         * deadline cancelled it, the failure itself otherwise.
+         * Returns the failure to report for an exchange that failed: the failure itself unless the deadline
+         * cancelled the exchange. Then a {@link ConnectTimeoutException} when the request had not started to go
+         * out, because the API cannot have acted on it, and a {@link SocketTimeoutException} otherwise.
          */
-        IOException failure(IOException failure) {
+        IOException failure(IOException failure, boolean requestSent) {
             if (!expired) {
                 return failure;
             }
-            SocketTimeoutException timeout = new SocketTimeoutException(
-                    "No complete response within " + limit.toMillis() + " ms");
+            IOException timeout = requestSent
+                    ? new SocketTimeoutException("No complete response within " + limit.toMillis() + " ms")
+                    : new ConnectTimeoutException("No connection to the API within " + limit.toMillis() + " ms");
             timeout.initCause(failure);
             return timeout;
         }

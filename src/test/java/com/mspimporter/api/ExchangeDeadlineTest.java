@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.concurrent.Cancellable;
 import org.junit.jupiter.api.Test;
 
@@ -22,11 +23,25 @@ class ExchangeDeadlineTest {
                 ExchangeDeadline.Watch watch = deadline.start(exchange)) {
             assertThat(exchange.cancelled.await(5, TimeUnit.SECONDS)).isTrue();
 
-            IOException reported = watch.failure(new SocketException("Socket closed"));
+            IOException reported = watch.failure(new SocketException("Socket closed"), true);
 
             assertThat(reported).isInstanceOf(SocketTimeoutException.class)
                     .hasMessage("No complete response within 50 ms")
                     .hasCauseInstanceOf(SocketException.class);
+        }
+    }
+
+    @Test
+    void lateExchangeNotYetSentIsConnectTimeout() throws InterruptedException {
+        RecordingExchange exchange = new RecordingExchange();
+        try (ExchangeDeadline deadline = new ExchangeDeadline(Duration.ofMillis(50));
+                ExchangeDeadline.Watch watch = deadline.start(exchange)) {
+            assertThat(exchange.cancelled.await(5, TimeUnit.SECONDS)).isTrue();
+
+            IOException reported = watch.failure(new SocketException("Socket closed"), false);
+
+            assertThat(reported).isInstanceOf(ConnectTimeoutException.class)
+                    .hasMessage("No connection to the API within 50 ms");
         }
     }
 
@@ -39,7 +54,7 @@ class ExchangeDeadlineTest {
             watch.close();
 
             assertThat(exchange.cancelled.await(300, TimeUnit.MILLISECONDS)).isFalse();
-            assertThat(watch.failure(failure)).isSameAs(failure);
+            assertThat(watch.failure(failure, true)).isSameAs(failure);
         }
     }
 

@@ -293,6 +293,39 @@ class RestPlatformClientRetryTest extends ApiStandIn {
     }
 
     @Test
+    void connectionSlowerThanReadTimeoutIsNotSentAndRetried() throws IOException {
+        // the whole call's deadline runs out while the connection is still opening, so nothing reached the API
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> queued = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    Socket socket = new Socket();
+                    try {
+                        socket.connect(silent.getLocalSocketAddress(), 200);
+                        queued.add(socket);
+                    } catch (SocketTimeoutException ex) {
+                        socket.close();
+                    }
+                }
+                TestSettings settings = new TestSettings("http://127.0.0.1:" + silent.getLocalPort());
+                settings.connectTimeout = Duration.ofSeconds(5);
+                settings.readTimeout = Duration.ofMillis(300);
+                RequestCounter counter = new RequestCounter();
+
+                assertThatThrownBy(() -> new RestPlatformClient(settings.build())
+                        .createCustomer("Acme", "idem-1", counter))
+                        .isInstanceOf(TransientFailureException.class)
+                        .hasMessageEndingWith("because connecting to the API timed out.");
+                assertThat(counter.sent()).isEqualTo(3);
+            } finally {
+                for (Socket socket : queued) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void refusedConnectionIsRetriedForAddUsers() throws IOException {
         RequestCounter counter = new RequestCounter();
         RestPlatformClient client = new RestPlatformClient(new TestSettings(closedPortUrl()).build());
