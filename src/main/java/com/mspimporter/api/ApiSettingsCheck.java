@@ -39,6 +39,11 @@ public class ApiSettingsCheck {
         if (baseUrl == null) {
             throw new IllegalStateException("The API base URL is missing, so set importer.api.base-url.");
         }
+        // checked first, because the messages below quote the URL, which must not show a password
+        if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null || baseUrl.getRawUserInfo() != null) {
+            throw new IllegalStateException("importer.api.base-url must not contain a user, a query or a fragment,"
+                    + " so give only the scheme, host, port and path, such as https://api.example.com/v1.");
+        }
         String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
         if (baseUrl.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new IllegalStateException("importer.api.base-url must be an http or https URL with a host, such as "
@@ -47,10 +52,6 @@ public class ApiSettingsCheck {
         if (baseUrl.getPort() > 65535) {
             throw new IllegalStateException("importer.api.base-url has port " + baseUrl.getPort()
                     + ", but a port is at most 65535.");
-        }
-        if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null || baseUrl.getRawUserInfo() != null) {
-            throw new IllegalStateException("importer.api.base-url must not contain a user, a query or a fragment,"
-                    + " so give only the scheme, host, port and path, such as https://api.example.com/v1.");
         }
         String path = baseUrl.normalize().getRawPath();
         if (path != null && (path.equals("/..") || path.startsWith("/../"))) {

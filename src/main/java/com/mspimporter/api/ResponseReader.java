@@ -21,8 +21,13 @@ final class ResponseReader {
     /** A private key in PEM form, up to its end line, or to the end of the text when the API cut it off. */
     private static final Pattern PRIVATE_KEY = Pattern.compile(
             "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|$)", Pattern.DOTALL);
-    /** A run of base64 as long as a line of key material, which no message for a person needs. */
-    private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/]{40,}={0,2}");
+    /**
+     * A run of base64 as long as a line of key material, with digits and letters of both cases as random key
+     * material has, which no message for a person needs. A path such as an IAM role name has no digits, so it stays.
+     */
+    private static final Pattern BASE64_RUN = Pattern.compile(
+            "(?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]*[0-9])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])"
+                    + "[A-Za-z0-9+/]{40,}={0,2}");
 
     private final JsonMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

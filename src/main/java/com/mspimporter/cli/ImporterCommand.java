@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ import com.mspimporter.job.RunControl;
 import com.mspimporter.job.RunLease;
 import com.mspimporter.onboarding.ApiIdentity;
 import com.mspimporter.onboarding.Identities;
+import com.mspimporter.onboarding.KnownApis;
 
 /** Runs the command line's request inside the application context and returns the exit code. */
 @Component
@@ -39,17 +41,19 @@ public class ImporterCommand {
     private final RunLease lease;
     private final RunControl runControl;
     private final DryRun dryRun;
+    private final KnownApis knownApis;
     private final ImporterProperties properties;
     private final Clock clock;
     private final String databaseUrl;
 
     ImporterCommand(ImportLauncher launcher, RunLease lease, RunControl runControl, DryRun dryRun,
-            ImporterProperties properties, Clock clock, Environment environment) {
+            KnownApis knownApis, ImporterProperties properties, Clock clock, Environment environment) {
         this.databaseUrl = environment.getProperty("spring.datasource.url", "");
         this.launcher = launcher;
         this.lease = lease;
         this.runControl = runControl;
         this.dryRun = dryRun;
+        this.knownApis = knownApis;
         this.properties = properties;
         this.clock = clock;
     }
@@ -65,6 +69,13 @@ public class ImporterCommand {
         }
         catch (IllegalStateException ex) {
             throw new UsageException(ex.getMessage());
+        }
+        String apiBaseUrl = ApiIdentity.of(properties.api().baseUrl());
+        Optional<String> knownSpelling = knownApis.otherSpellingOf(apiBaseUrl);
+        if (knownSpelling.isPresent()) {
+            throw new UsageException("The job database knows this API as " + knownSpelling.get() + ", so set"
+                    + " importer.api.base-url=" + knownSpelling.get() + "; under another spelling it would not find"
+                    + " the customers it created and would create them again.");
         }
         if (properties.deadline() != null) {
             runControl.stopAt(clock.instant().plus(properties.deadline()));

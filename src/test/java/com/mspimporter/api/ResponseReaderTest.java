@@ -48,6 +48,15 @@ class ResponseReaderTest {
     }
 
     @Test
+    void roleNameIsKept() {
+        String message = reader.errorMessage(json("{\"message\":\"Cannot assume arn:aws:iam::123456789012:role/"
+                + "MspFinOpsCostAndUsageReportReaderRole\"}")).orElseThrow();
+
+        assertThat(message)
+                .isEqualTo("Cannot assume arn:aws:iam::123456789012:role/MspFinOpsCostAndUsageReportReaderRole");
+    }
+
+    @Test
     void failedUserReasonLosesKeyMaterialToo() {
         UsersAdded users = reader.usersAdded(json("{\"data\":{\"added_users\":[],\"failed_users\":[{\"email\":"
                 + "\"a@example.com\",\"reason\":\"token " + KEY_LINE + " expired\"}]}}"));

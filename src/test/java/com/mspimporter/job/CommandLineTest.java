@@ -46,6 +46,23 @@ class CommandLineTest {
     }
 
     @Test
+    void otherSpellingOfKnownApiIsUsageError() {
+        assertThat(fixture.run(csv)).isZero();
+        int requestsAfterFirstRun = fixture.api().server().getAllServeEvents().size();
+        Path secondFile = fixture.write("second.csv", "customer_name,user_emails\nBirch Works,bo@birch.example\n");
+
+        int exitCode = Main.run(
+                "--input=" + secondFile,
+                "--importer.api.base-url=" + fixture.api().baseUrl().replace("http://", "HTTP://"),
+                "--importer.api.key=" + fixture.api().apiKey(),
+                "--spring.datasource.url=jdbc:h2:file:" + fixture.database());
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(fixture.api().server().getAllServeEvents()).hasSize(requestsAfterFirstRun);
+        assertThat(fixture.resultsFileOf(secondFile)).doesNotExist();
+    }
+
+    @Test
     void missingInputOptionIsUsageError() {
         int exitCode = Main.run(
                 "--importer.api.base-url=" + fixture.api().baseUrl(),
