@@ -7,7 +7,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The API base URLs under which the job database has recorded files, customers or integrations. */
+/** The API base URLs under which the job database has imported files, and so created customers. */
 @Repository
 public class KnownApis {
 
@@ -24,10 +24,9 @@ public class KnownApis {
      */
     public Optional<String> otherSpellingOf(String apiBaseUrl) {
         String canonical = ApiIdentity.canonical(apiBaseUrl);
-        return jdbc.sql("""
-                        SELECT DISTINCT api_base_url FROM importer_file
-                        UNION SELECT DISTINCT api_base_url FROM importer_customer
-                        UNION SELECT DISTINCT api_base_url FROM importer_integration""")
+        // Customers and integrations are only created while a file is imported under the same base URL, so the
+        // small file table lists every spelling without scanning the registries.
+        return jdbc.sql("SELECT DISTINCT api_base_url FROM importer_file")
                 .query(String.class)
                 .list()
                 .stream()

@@ -261,67 +261,67 @@ class RestPlatformClientRetryTest extends ApiStandIn {
 
     @Test
     void connectTimeoutIsRetriedThenTransient() throws IOException {
-        // A listening socket that never accepts fills its backlog, after which the kernel leaves new
-        // connections pending until the client gives up.
-        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            List<Socket> queued = new ArrayList<>();
-            try {
-                for (int i = 0; i < 4; i++) {
-                    Socket socket = new Socket();
-                    try {
-                        socket.connect(silent.getLocalSocketAddress(), 200);
-                        queued.add(socket);
-                    } catch (SocketTimeoutException ex) {
-                        socket.close();
-                    }
-                }
-                TestSettings settings = new TestSettings("http://127.0.0.1:" + silent.getLocalPort());
-                settings.connectTimeout = Duration.ofMillis(200);
-                RequestCounter counter = new RequestCounter();
+        try (UnansweredListener silent = new UnansweredListener()) {
+            TestSettings settings = new TestSettings(silent.url());
+            settings.connectTimeout = Duration.ofMillis(200);
+            RequestCounter counter = new RequestCounter();
 
-                assertThatThrownBy(() -> new RestPlatformClient(settings.build())
-                        .createCustomer("Acme", "idem-1", counter))
-                        .isInstanceOf(TransientFailureException.class)
-                        .hasMessageEndingWith("because connecting to the API timed out.");
-                assertThat(counter.sent()).isEqualTo(3);
-            } finally {
-                for (Socket socket : queued) {
-                    socket.close();
-                }
-            }
+            assertThatThrownBy(() -> new RestPlatformClient(settings.build())
+                    .createCustomer("Acme", "idem-1", counter))
+                    .isInstanceOf(TransientFailureException.class)
+                    .hasMessageEndingWith("because connecting to the API timed out.");
+            assertThat(counter.sent()).isEqualTo(3);
         }
     }
 
     @Test
-    void connectionSlowerThanReadTimeoutIsNotSentAndRetried() throws IOException {
+    void slowConnectionIsRetried() throws IOException {
         // the whole call's deadline runs out while the connection is still opening, so nothing reached the API
-        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            List<Socket> queued = new ArrayList<>();
-            try {
-                for (int i = 0; i < 4; i++) {
-                    Socket socket = new Socket();
-                    try {
-                        socket.connect(silent.getLocalSocketAddress(), 200);
-                        queued.add(socket);
-                    } catch (SocketTimeoutException ex) {
-                        socket.close();
-                    }
-                }
-                TestSettings settings = new TestSettings("http://127.0.0.1:" + silent.getLocalPort());
-                settings.connectTimeout = Duration.ofSeconds(5);
-                settings.readTimeout = Duration.ofMillis(300);
-                RequestCounter counter = new RequestCounter();
+        try (UnansweredListener silent = new UnansweredListener()) {
+            TestSettings settings = new TestSettings(silent.url());
+            settings.connectTimeout = Duration.ofSeconds(5);
+            settings.readTimeout = Duration.ofMillis(300);
+            RequestCounter counter = new RequestCounter();
 
-                assertThatThrownBy(() -> new RestPlatformClient(settings.build())
-                        .createCustomer("Acme", "idem-1", counter))
-                        .isInstanceOf(TransientFailureException.class)
-                        .hasMessageEndingWith("because connecting to the API timed out.");
-                assertThat(counter.sent()).isEqualTo(3);
-            } finally {
-                for (Socket socket : queued) {
+            assertThatThrownBy(() -> new RestPlatformClient(settings.build())
+                    .createCustomer("Acme", "idem-1", counter))
+                    .isInstanceOf(TransientFailureException.class)
+                    .hasMessageEndingWith("because connecting to the API timed out.");
+            assertThat(counter.sent()).isEqualTo(3);
+        }
+    }
+
+    /**
+     * A listening socket that never accepts, with its backlog filled, after which the kernel leaves new connections
+     * pending until the client gives up.
+     */
+    private static final class UnansweredListener implements AutoCloseable {
+
+        private final ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        private final List<Socket> queued = new ArrayList<>();
+
+        UnansweredListener() throws IOException {
+            for (int i = 0; i < 4; i++) {
+                Socket socket = new Socket();
+                try {
+                    socket.connect(server.getLocalSocketAddress(), 200);
+                    queued.add(socket);
+                } catch (SocketTimeoutException ex) {
                     socket.close();
                 }
             }
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Socket socket : queued) {
+                socket.close();
+            }
+            server.close();
         }
     }
 
