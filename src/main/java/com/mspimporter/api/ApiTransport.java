@@ -43,7 +43,11 @@ final class ApiTransport implements AutoCloseable {
 
     private static final ContentType JSON = ContentType.create("application/json");
     private static final String JSON_TYPE = JSON.getMimeType();
-    /** A pooled connection idle for longer is checked before reuse, in case the server closed it meanwhile. */
+    /**
+     * A pooled connection idle for longer is checked before reuse, in case the server closed it meanwhile. NOTE: a
+     * connection that the server closed less than this before its reuse fails as a lost response, which leaves a
+     * create call IN_DOUBT.
+     */
     private static final TimeValue CHECK_IDLE_CONNECTIONS_AFTER = TimeValue.ofSeconds(1);
 
     private final ImporterProperties.Api settings;

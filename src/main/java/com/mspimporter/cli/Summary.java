@@ -24,7 +24,7 @@ final class Summary {
         print(input, outcome, duration, Summary::meaning);
     }
 
-    /** Prints the summary of a dry run, whose exit code tells whether every row is valid. */
+    /** Prints the summary of a dry run, whose exit code shows whether every row is valid. */
     static void printDryRun(Path input, ImportOutcome outcome) {
         print(input, outcome, Duration.ZERO, Summary::dryRunMeaning);
     }

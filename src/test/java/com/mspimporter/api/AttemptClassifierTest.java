@@ -55,7 +55,7 @@ class AttemptClassifierTest {
         return Arguments.of(Named.of(name, failure), outcome, problem);
     }
 
-    /** A connect timeout whose cause is the socket's own timeout, which a read timeout also throws. */
+    /** Returns a connect timeout caused by the socket's own timeout, the exception a read timeout throws too. */
     private static IOException connectTimeout() {
         ConnectTimeoutException timeout = new ConnectTimeoutException("Connect to 127.0.0.1:1 failed");
         timeout.initCause(new SocketTimeoutException("Connect timed out"));

@@ -76,7 +76,7 @@ public final class StandInApi implements AutoCloseable {
                 .dynamicPort()
                 .containerThreads(SERVER_THREADS)
                 .mappingSource(new NoStoredMappings())
-                // the importer asks for uncompressed responses, and the benchmark shares its cores with the stand-in
+                // the importer requests uncompressed responses, and the benchmark shares its cores with the stand-in
                 .gzipDisabled(true)
                 .stubRequestLoggingDisabled(true)
                 .notifier(new Slf4jNotifier(false))
